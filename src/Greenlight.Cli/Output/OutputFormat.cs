@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Greenlight.Cli.Output;
+
+/// <summary>How a verb prints its result.</summary>
+public enum OutputFormat
+{
+    Table,
+    Json,
+}
+
+/// <summary>The shared <c>--output</c> option.</summary>
+public static class OutputOption
+{
+    public static Option<OutputFormat> Create() => new("--output", "-o")
+    {
+        Description = "Output format: table (for people) or json (for scripts).",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Greenlight.Cli.Commands;
+
+namespace Greenlight.Cli;
+
+/// <summary>The <c>greenlight</c> command. Every verb lives in its own file under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the CLI with the given writers; tests call this in-process.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = BuildRoot();
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return root.Parse(args).Invoke(config);
+    }
+
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "Greenlight deploys application revisions to server fleets with the model of AWS CodeDeploy.\n" +
+            "Exit codes: 0 success; 1 the check or plan found a failure; 2 usage or input error.");
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Greenlight.Core.AppSpec;
+
+internal static class Placeholder;
