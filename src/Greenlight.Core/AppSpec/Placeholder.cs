@@ -1,3 +1,0 @@
-namespace Greenlight.Core.AppSpec;
-
-internal static class Placeholder;

@@ -1,7 +1,0 @@
-namespace Greenlight.Core.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Build_Works_True() => Assert.Equal(4, 2 + 2);
-}
