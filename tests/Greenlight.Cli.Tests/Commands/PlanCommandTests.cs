@@ -146,7 +146,7 @@ public sealed class PlanCommandTests
                 "Install", "AfterInstall", "ApplicationStart", "ValidateService", "BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic", "End",
             ],
             events);
-        Assert.StartsWith("Plan: 2 instances, CodeDeployDefault.OneAtATime, in-place with a load balancer", result.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Plan: 2 instances, CodeDeployDefault.OneAtATime (one at a time), in-place with a load balancer", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
