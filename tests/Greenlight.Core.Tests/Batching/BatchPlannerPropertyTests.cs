@@ -102,6 +102,23 @@ public sealed class BatchPlannerPropertyTests
             Assert.Equal(code, run.Verdict.ErrorCode);
         }, iter: PropertyIterations.Long);
 
+    /// <summary>
+    /// Property 5: the order in which in-flight instances complete changes neither the verdict nor which instances are
+    /// attempted, so <see cref="PlanSimulator"/>'s idealised waves (a batch finishes before the next starts) give the
+    /// same outcome as any real interleaving.
+    /// </summary>
+    [Fact]
+    [Trait("Category", PropertyIterations.Category)]
+    public void Simulator_AgreesWithAnyCompletionOrder() =>
+        Cases.Sample(c =>
+        {
+            var run = Drive(c);
+            var failing = Enumerable.Range(1, c.N).Where(i => c.Fails[i - 1]).ToArray();
+            var plan = PlanSimulator.Run(c.Config, c.N, failing, withLoadBalancer: false);
+            Assert.Equal(run.Verdict, plan.Verdict);
+            Assert.Equal(run.Attempted, plan.Instances.Select(i => i.Outcome != InstanceOutcome.Skipped));
+        }, iter: PropertyIterations.Long);
+
     private static (FleetOutcome, DeploymentErrorCode?) ExpectedVerdict(Case c, InstanceProgress[] final)
     {
         var min = c.Config.IsOneAtATime ? c.N - 1
