@@ -11,11 +11,12 @@ internal static class PlanDescriptions
     public static string MinimumDerivation(DeploymentConfiguration config, int instances)
     {
         var min = config.MinimumHealthyHosts;
+        var resolved = HealthConstraints.MinHealthyFor(config, instances);
         return config.IsOneAtATime
-            ? Invariant($"OneAtATime: N - 1 = {Math.Max(instances - 1, 0)}, one at a time")
+            ? Invariant($"OneAtATime: N - 1 = {resolved}, one at a time")
             : min.Type == MinimumHealthyHostsType.HostCount
                 ? Invariant($"HOST_COUNT {min.Value}")
-                : Invariant($"FLEET_PERCENT {min.Value}, rounded up: ceil({instances} x {min.Value} / 100) = {HealthConstraints.MinHealthyFor(config, instances)}");
+                : Invariant($"FLEET_PERCENT {min.Value}, rounded up: ceil({instances} x {min.Value} / 100) = {resolved}");
     }
 
     /// <summary>One line: minimum, cap and successes needed, or why the plan cannot start.</summary>
@@ -23,12 +24,15 @@ internal static class PlanDescriptions
     {
         var c = plan.Constraints;
         var derivation = MinimumDerivation(plan.Configuration, c.InstanceCount);
+        var successes = Plural(c.RequiredSuccesses, "success", "successes");
+        var instances = Plural(c.InstanceCount, "instance", "instances");
         return c.Invalid switch
         {
             null => Invariant(
-                $"minimum healthy {c.MinHealthy} ({derivation}), at most {c.MaxInFlight} in flight, needs {c.RequiredSuccesses} {Plural(c.RequiredSuccesses, "success", "successes")}"),
+                $"minimum healthy {c.MinHealthy} ({derivation}), at most {c.MaxInFlight} in flight, needs {c.RequiredSuccesses} {successes}"),
             _ when c.InstanceCount == 0 => "no instances: nothing can be deployed",
-            _ => Invariant($"minimum healthy {c.MinHealthy} ({derivation}) is not below {c.InstanceCount} {Plural(c.InstanceCount, "instance", "instances")}: the deployment cannot start"),
+            _ => Invariant(
+                $"minimum healthy {c.MinHealthy} ({derivation}) is not below {c.InstanceCount} {instances}: the deployment cannot start"),
         };
     }
 

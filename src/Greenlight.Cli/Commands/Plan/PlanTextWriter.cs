@@ -12,7 +12,8 @@ internal static class PlanTextWriter
     public static void Write(TextWriter w, DeploymentPlan plan)
     {
         var c = plan.Constraints;
-        w.WriteLine(Invariant($"Plan: {c.InstanceCount} {PlanDescriptions.Plural(c.InstanceCount, "instance", "instances")}, {plan.Configuration}, {PlanDescriptions.Scenario(plan.Scenario)}"));
+        var instances = PlanDescriptions.Plural(c.InstanceCount, "instance", "instances");
+        w.WriteLine(Invariant($"Plan: {c.InstanceCount} {instances}, {plan.Configuration}, {PlanDescriptions.Scenario(plan.Scenario)}"));
         w.WriteLine("Rule: " + PlanDescriptions.Rule(plan));
         w.WriteLine();
         WriteBatches(w, plan);
