@@ -46,7 +46,7 @@ public static partial class DeploymentMachine
                 ctx.Emit(new RegisterTarget(key, instance.InstanceId, instance.Role));
                 break;
             default:
-                ctx.Emit(new RunLifecycleEvent(key, instance.InstanceId, step.Event, instance.Attempt, step.ScriptSource, ctx.Spec.Revision));
+                ctx.Emit(new RunLifecycleEvent(key, instance.InstanceId, step.Event, instance.Attempt, step.Scripts, ctx.Spec.Revision));
                 acknowledged = false;
                 deadline = ctx.Now + ctx.Spec.Timeouts.EventStart;
                 break;

@@ -200,7 +200,7 @@ public sealed class BlueGreenScenarioTests
         var driver = new MachineDriver(Spec(TrafficSchedule.Linear(25, TimeSpan.FromMinutes(1))))
         {
             // AllAtOnce needs one green success; both fail.
-            Outcome = (host, e) => !(host.StartsWith('g') && e == Lifecycle.LifecycleEvent.AfterInstall),
+            Outcome = (host, e) => !(host.StartsWith('g') && e == Core.Lifecycle.LifecycleEvent.AfterInstall),
         };
 
         var end = driver.RunToEnd();

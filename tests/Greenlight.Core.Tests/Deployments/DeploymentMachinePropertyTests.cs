@@ -115,7 +115,7 @@ public sealed class DeploymentMachinePropertyTests
             var c = HealthConstraints.Resolve(next.Spec.Configuration, wave.Length);
             var failed = wave.Count(i => next.Instances[i].Status == InstanceStatus.Failed);
             var inFlight = wave.Count(i => next.Instances[i].Status == InstanceStatus.InProgress);
-            Assert.True(inFlight <= c.Cap, $"{inFlight} in flight exceeds the cap {c.Cap}");
+            Assert.True(inFlight <= c.MaxInFlight, $"{inFlight} in flight exceeds the cap {c.MaxInFlight}");
             Assert.True(wave.Length - failed - inFlight >= c.MinHealthy,
                 $"started {started}: healthy capacity {wave.Length - failed - inFlight} < minimum {c.MinHealthy}");
         }

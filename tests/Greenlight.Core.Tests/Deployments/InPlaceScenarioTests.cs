@@ -86,7 +86,7 @@ public sealed class InPlaceScenarioTests
     [Fact]
     public void Decide_TenHostsMinNineFailureOnThird_FailsWithHealthConstraintsAndSkipsTheRest()
     {
-        var driver = new MachineDriver(Spec(10, new DeploymentConfiguration("min9", new MinimumHealthyHosts(MinimumHealthyHostsType.HostCount, 9), false)))
+        var driver = new MachineDriver(Spec(10, TestConfigurations.HostCount("min9", 9)))
         {
             Outcome = (host, e) => !(host == "i-3" && e == LifecycleEvent.AfterInstall),
         };
@@ -106,7 +106,7 @@ public sealed class InPlaceScenarioTests
     [Fact]
     public void Decide_TenHostsMinNineFailureOnLast_Succeeds()
     {
-        var driver = new MachineDriver(Spec(10, new DeploymentConfiguration("min9", new MinimumHealthyHosts(MinimumHealthyHostsType.HostCount, 9), false)))
+        var driver = new MachineDriver(Spec(10, TestConfigurations.HostCount("min9", 9)))
         {
             Outcome = (host, _) => host != "i-10",
         };
@@ -119,7 +119,7 @@ public sealed class InPlaceScenarioTests
     [InlineData(3, DeploymentErrorCode.HealthConstraintsInvalid)]
     public void Decide_InvalidHealthConstraints_FailsBeforeTouchingAnyHost(int hosts, DeploymentErrorCode expected)
     {
-        var spec = Spec(hosts, new DeploymentConfiguration("min3", new MinimumHealthyHosts(MinimumHealthyHostsType.HostCount, 3), false));
+        var spec = Spec(hosts, TestConfigurations.HostCount("min3", 3));
 
         var decision = DeploymentMachine.Decide(DeploymentState.Create(spec), new StartRequested(), MachineDriver.T0);
 

@@ -16,9 +16,9 @@ internal static class RandomWorld
     public static readonly DeploymentConfiguration[] Configurations =
     [
         DeploymentConfiguration.OneAtATime, DeploymentConfiguration.HalfAtATime, DeploymentConfiguration.AllAtOnce,
-        new("host2", new MinimumHealthyHosts(MinimumHealthyHostsType.HostCount, 2), false),
-        new("pct40", new MinimumHealthyHosts(MinimumHealthyHostsType.FleetPercent, 40), false),
-        new("pct75", new MinimumHealthyHosts(MinimumHealthyHostsType.FleetPercent, 75), false),
+        TestConfigurations.HostCount("host2", 2),
+        TestConfigurations.FleetPercent("pct40", 40),
+        TestConfigurations.FleetPercent("pct75", 75),
     ];
 
     private static readonly TrafficSchedule[] Schedules =
