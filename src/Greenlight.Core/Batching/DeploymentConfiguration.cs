@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Greenlight.Core.Batching;
 
@@ -16,6 +17,7 @@ public sealed record DeploymentConfiguration
 
     public const int MaxNameLength = 100;
 
+    [JsonConstructor]
     private DeploymentConfiguration(string name, MinimumHealthyHosts minimumHealthyHosts, bool isOneAtATime)
     {
         Name = name;

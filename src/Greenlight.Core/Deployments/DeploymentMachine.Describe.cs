@@ -37,25 +37,28 @@ public static partial class DeploymentMachine
 
     private static string DescribeWave(DeploymentState state)
     {
-        var running = state.Instances.Where(i => i.Status == InstanceStatus.InProgress).ToList();
-        var done = state.Instances.Count(i => i.IsTerminal || i.Status == InstanceStatus.Ready);
-        var phase = state.Phase switch
+        var (phase, role) = state.Phase switch
         {
-            DeploymentPhase.InstallingGreen => "installing on green",
-            DeploymentPhase.AllowingGreen => "allowing traffic on green",
-            DeploymentPhase.BlockingBlue => "blocking traffic on blue",
-            DeploymentPhase.RestoringOriginals => "allowing traffic on the original instances",
-            DeploymentPhase.RetiringReplacements => "blocking traffic on the replacements",
-            _ => "deploying",
+            DeploymentPhase.InstallingGreen => ("installing on green", InstanceRole.Replacement),
+            DeploymentPhase.AllowingGreen => ("allowing traffic on green", InstanceRole.Replacement),
+            DeploymentPhase.BlockingBlue => ("blocking traffic on blue", InstanceRole.Original),
+            DeploymentPhase.RestoringOriginals => ("allowing traffic on the original instances", InstanceRole.Original),
+            DeploymentPhase.RetiringReplacements => ("blocking traffic on the replacements", InstanceRole.Replacement),
+            _ => ("deploying", InstanceRole.Target),
         };
+        var wave = state.Instances.Where(i => i.Role == role).ToList();
+        var running = wave.Where(i => i.Status == InstanceStatus.InProgress).ToList();
+        var done = wave.Count(i => i.IsTerminal || i.Status == InstanceStatus.Ready);
         if (running.Count == 0)
         {
-            return $"{phase}: {done} of {state.Instances.Length} instances done";
+            return $"{phase}: {done} of {Count(wave.Count, "instance")} done";
         }
 
         var events = string.Join(", ", running.GroupBy(i => i.CurrentStep!.Event).Select(g => $"{g.Count()} on {g.Key}"));
-        return $"{phase}: waiting for {running.Count} running instances ({events}); {done} of {state.Instances.Length} done";
+        return $"{phase}: waiting for {Count(running.Count, "running instance")} ({events}); {done} of {wave.Count} done";
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string DescribeTraffic(DeploymentState state, DateTimeOffset now)
     {

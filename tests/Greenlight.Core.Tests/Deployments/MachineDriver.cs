@@ -23,6 +23,9 @@ internal sealed class MachineDriver(DeploymentSpec spec, DateTimeOffset? start =
 
     public List<Decision> Decisions { get; } = [];
 
+    /// <summary>Every observation fed to the machine, with the time it was fed at.</summary>
+    public List<(DateTimeOffset At, Observation Observation)> History { get; } = [];
+
     /// <summary>Decides whether an event succeeds; default: everything succeeds.</summary>
     public Func<string, LifecycleEvent, bool> Outcome { get; set; } = (_, _) => true;
 
@@ -30,6 +33,7 @@ internal sealed class MachineDriver(DeploymentSpec spec, DateTimeOffset? start =
     {
         var decision = DeploymentMachine.Decide(State, observation, Now);
         Decisions.Add(decision);
+        History.Add((Now, observation));
         State = decision.Next;
         foreach (var command in decision.Commands)
         {
