@@ -1,30 +1,41 @@
 #!/usr/bin/env bash
-# Runs every Greenlight test: build once, then every test project (unit, table, property, architecture, CLI).
+# Runs every Greenlight test: build once, then
+#   1. every test outside the long property category (unit, table, replay, architecture, CLI), and
+#   2. the property tests (trait Category=Property) with many cases.
 # Usage: ./eng/test.sh [extra dotnet test arguments]
-# Environment: GREENLIGHT_PROPERTY_ITERATIONS (default 2000 in the long property category).
+# Environment: GREENLIGHT_PROPERTY_ITERATIONS (cases per property in pass 2; default 3000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export GREENLIGHT_PROPERTY_ITERATIONS="${GREENLIGHT_PROPERTY_ITERATIONS:-2000}"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 dotnet build Greenlight.slnx -c Release -nologo -clp:ErrorsOnly
-set +e
-dotnet test Greenlight.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-set -e
 
-# One closing line for the whole run, summed over the test assemblies.
+status=0
+run() {
+  set +e
+  dotnet test Greenlight.slnx -c Release --no-build -nologo "$@" 2>&1 | tee -a "$log"
+  local s=${PIPESTATUS[0]}
+  set -e
+  [ "$s" -eq 0 ] || status=$s
+}
+
+echo "== tests"
+GREENLIGHT_PROPERTY_ITERATIONS=200 run --filter "Category!=Property" "$@"
+echo "== property tests (${GREENLIGHT_PROPERTY_ITERATIONS:-3000} cases each)"
+GREENLIGHT_PROPERTY_ITERATIONS="${GREENLIGHT_PROPERTY_ITERATIONS:-3000}" run --filter "Category=Property" "$@"
+
+# One closing line for the whole run, summed over both passes and every test assembly.
 awk '
   /(Passed|Failed)! *- *Failed:/ {
     for (i = 1; i <= NF; i++) {
-      gsub(",", "", $(i+1))
-      if ($i == "Failed:") failed += $(i+1)
-      if ($i == "Passed:") passed += $(i+1)
-      if ($i == "Skipped:") skipped += $(i+1)
+      v = $(i+1); gsub(",", "", v)
+      if ($i == "Failed:") failed += v
+      if ($i == "Passed:") passed += v
+      if ($i == "Skipped:") skipped += v
     }
   }
   END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }

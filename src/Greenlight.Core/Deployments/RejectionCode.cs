@@ -26,4 +26,7 @@ public enum RejectionCode
 
     /// <summary>The observation's data is invalid (an empty green fleet, say).</summary>
     Invalid,
+
+    /// <summary>Another deployment is active in the deployment group (CodeDeploy's DeploymentLimitExceededException).</summary>
+    DeploymentLimitExceeded,
 }
