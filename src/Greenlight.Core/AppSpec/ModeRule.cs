@@ -17,12 +17,12 @@ internal static class ModeRule
         if (agent is null)
         {
             diagnostics.Warning(AppSpecDiagnosticCode.ModeReadAsOctalByCodeDeploy, s, path,
-                $"Unquoted mode {s.Text} is read by CodeDeploy's YAML 1.1 parser as the octal number {Yaml11.ReadInteger(s.Text)}, which it rejects. Greenlight applies {mode.Digits}. Quote it: mode: \"{s.Text}\".");
+                $"Unquoted mode {s.Text} is read by CodeDeploy's YAML 1.1 parser as the octal number {Yaml11.ReadInteger(s.Text)}, which it rejects. Greenlight applies {mode.Octal}. Quote it: mode: \"{s.Text}\".");
         }
         else if (agent.Value != mode.Value)
         {
             diagnostics.Warning(AppSpecDiagnosticCode.ModeReadAsOctalByCodeDeploy, s, path,
-                $"Unquoted mode {s.Text} is read by CodeDeploy as the octal number {Yaml11.ReadInteger(s.Text)} and applied as {agent.Digits}. Greenlight applies {mode.Digits}. Quote it: mode: \"{s.Text}\".");
+                $"Unquoted mode {s.Text} is read by CodeDeploy as the octal number {Yaml11.ReadInteger(s.Text)} and applied as {agent.Octal}. Greenlight applies {mode.Octal}. Quote it: mode: \"{s.Text}\".");
         }
 
         return mode;

@@ -42,5 +42,8 @@ public sealed record PermissionMode(string Digits, int Value)
         return TryParse(agentText);
     }
 
+    /// <summary>The mode with a leading zero as people write it: "644" → "0644", "4755" → "4755".</summary>
+    public string Octal => Digits.PadLeft(4, '0');
+
     public override string ToString() => Digits;
 }

@@ -49,7 +49,8 @@ internal sealed class YamlTreeBuilder(DiagnosticBag diagnostics)
         }
         catch (YamlException ex)
         {
-            diagnostics.Error(AppSpecDiagnosticCode.YamlSyntax, Line(ex.Start), Col(ex.Start), "",
+            var (line, column) = Position(ex, text);
+            diagnostics.Error(AppSpecDiagnosticCode.YamlSyntax, line, column, "",
                 $"YAML syntax error: {StripMarks(ex.Message)}. Check indentation (spaces only), a space after each ':', and quote values that start with '*', '&', '!', '%' or '@'.");
             return null;
         }
@@ -164,6 +165,33 @@ internal sealed class YamlTreeBuilder(DiagnosticBag diagnostics)
     {
         diagnostics.Error(AppSpecDiagnosticCode.WrongType, node, "", $"A key must be text, not {node.Kind}.");
         return new YamlScalar(node.Line, node.Column, "", isPlain: false);
+    }
+
+    /// <summary>The exception's start mark; some YamlDotNet errors (tab indentation) carry an empty one.</summary>
+    private static (int Line, int Column) Position(YamlException ex, string text)
+    {
+        if (ex.Start.Line > 1 || ex.Start.Column > 1)
+        {
+            return (Line(ex.Start), Col(ex.Start));
+        }
+
+        if (ex.End.Line > 1 || ex.End.Column > 1)
+        {
+            return (Line(ex.End), Col(ex.End));
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length && ex.Message.Contains("tab", StringComparison.Ordinal); i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent && indent < lines[i].Length)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return (1, 1);
     }
 
     private static string StripMarks(string message)
