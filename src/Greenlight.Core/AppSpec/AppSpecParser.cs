@@ -36,6 +36,13 @@ public static class AppSpecParser
             text = text[1..];
         }
 
+        if (FirstControlCharacter(text) is { } bad)
+        {
+            diagnostics.Error(AppSpecDiagnosticCode.YamlSyntax, bad.Line, bad.Column, "",
+                $"The file contains the control character U+{(int)bad.Char:X4}, which YAML does not allow. Is this a binary file? Save the appspec as plain UTF-8 text.");
+            return (null, diagnostics.ToImmutable());
+        }
+
         var root = new YamlTreeBuilder(diagnostics).Build(text);
         if (diagnostics.HasErrors && root is null)
         {
@@ -57,6 +64,28 @@ public static class AppSpecParser
         }
 
         return (ReadTopLevel(MapView.Read(map, "", diagnostics), diagnostics), diagnostics.ToImmutable());
+    }
+
+    /// <summary>The first character YAML forbids (C0 controls other than tab, LF, CR; DEL), with its 1-based position.</summary>
+    private static (char Char, int Line, int Column)? FirstControlCharacter(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if ((c < ' ' && c is not '\t' and not '\r') || c == '\u007F')
+            {
+                return (c, line, i - lineStart + 1);
+            }
+        }
+
+        return null;
     }
 
     private static AppSpecDocument? ReadTopLevel(MapView top, DiagnosticBag diagnostics)
