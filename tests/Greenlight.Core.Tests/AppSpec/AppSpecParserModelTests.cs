@@ -50,11 +50,11 @@ public sealed class AppSpecParserModelTests
         Assert.Equal(new FileMapping("/app", "app", "/opt/web", 4, 13), Assert.Single(doc.Files));
         var p = Assert.Single(doc.Permissions);
         Assert.Equal(("/opt/web", "*.sh", "web", "web", "0750", 488), (p.Object, p.Pattern, p.Owner, p.Group, p.Mode!.Digits, p.Mode.Value));
-        Assert.Equal(["keep.sh"], p.Except);
-        Assert.Equal(["u:bob:rw"], p.Acls);
+        Assert.Equal(["keep.sh"], p.Except.ToArray());
+        Assert.Equal(["u:bob:rw"], p.Acls.ToArray());
         Assert.Equal(new SelinuxContext("system_u", "httpd_sys_content_t", "s0"), p.Context);
-        Assert.Equal([PermissionObjectType.File], p.Types);
-        Assert.Equal([LifecycleEvent.BeforeInstall, LifecycleEvent.ApplicationStart], doc.Hooks.Keys);
+        Assert.Equal([PermissionObjectType.File], p.Types.ToArray());
+        Assert.Equal([LifecycleEvent.BeforeInstall, LifecycleEvent.ApplicationStart], doc.Hooks.Keys.ToArray());
         var start = doc.ScriptsFor(LifecycleEvent.ApplicationStart);
         Assert.Equal(new HookScript("/scripts/start.sh", "scripts/start.sh", 300, "web", true, 23, 19), start[0]);
         Assert.Equal(new HookScript("./scripts/warm.sh", "scripts/warm.sh", 3600, null, false, 27, 19), start[1]);
