@@ -56,8 +56,8 @@ public sealed class AppSpecParserModelTests
         Assert.Equal([PermissionObjectType.File], p.Types.ToArray());
         Assert.Equal([LifecycleEvent.BeforeInstall, LifecycleEvent.ApplicationStart], doc.Hooks.Keys.ToArray());
         var start = doc.ScriptsFor(LifecycleEvent.ApplicationStart);
-        Assert.Equal(new HookScript("/scripts/start.sh", "scripts/start.sh", 300, "web", true, 23, 19), start[0]);
-        Assert.Equal(new HookScript("./scripts/warm.sh", "scripts/warm.sh", 3600, null, false, 27, 19), start[1]);
+        Assert.Equal(new HookScript("/scripts/start.sh", "scripts/start.sh", 300, "web", true, 25, 17), start[0]);
+        Assert.Equal(new HookScript("./scripts/warm.sh", "scripts/warm.sh", 3600, null, false, 29, 17), start[1]);
         Assert.Empty(doc.ScriptsFor(LifecycleEvent.ValidateService));
     }
 
