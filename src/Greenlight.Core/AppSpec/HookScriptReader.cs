@@ -19,7 +19,7 @@ internal static class HookScriptReader
             var path = $"{eventPath}[{i}]";
             if (seq.Items[i] is not YamlMapping map)
             {
-                var shown = seq.Items[i] is YamlScalar s ? $"the text '{s.Text}'" : seq.Items[i].Kind;
+                var shown = seq.Items[i] is YamlScalar { IsNull: false } s ? $"the text '{s.Text}'" : seq.Items[i] is YamlScalar ? "an empty item" : seq.Items[i].Kind;
                 diagnostics.Error(AppSpecDiagnosticCode.WrongType, seq.Items[i], path,
                     $"A hook script must be a map with 'location:', not {shown}. Write '- location: scripts/start.sh'.");
                 continue;
