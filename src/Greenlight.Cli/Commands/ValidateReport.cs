@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Greenlight.Core.AppSpec;
 
 namespace Greenlight.Cli.Commands;
@@ -5,7 +6,7 @@ namespace Greenlight.Cli.Commands;
 /// <summary>The JSON shape of <c>greenlight validate --output json</c> (docs/appspec.md).</summary>
 internal sealed record ValidateReport(
     string Path,
-    string? Appspec,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Appspec,
     bool Valid,
     int Errors,
     int Warnings,

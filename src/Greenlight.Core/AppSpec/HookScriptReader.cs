@@ -71,6 +71,12 @@ internal static class HookScriptReader
             return null;
         }
 
+        if (os == AppSpecOs.Linux && location.Contains('\\', StringComparison.Ordinal))
+        {
+            diagnostics.Warning(AppSpecDiagnosticCode.PathStyleMismatch, locationNode, item.Child("location"),
+                $"location '{location}' uses '\\', which is not a separator on Linux. Use '/'.");
+        }
+
         if (location.Trim().Any(char.IsWhiteSpace))
         {
             diagnostics.Warning(AppSpecDiagnosticCode.LocationLooksLikeCommand, locationNode, item.Child("location"),

@@ -145,6 +145,20 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_JsonForBundleWithoutAppSpec_AppSpecIsNull()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_temp, "noappspec")).FullName;
+        File.WriteAllText(Path.Combine(dir, "index.html"), "hi");
+
+        var (code, stdout, _) = Run("validate", dir, "-o", "json");
+
+        Assert.Equal(ExitCodes.Failure, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("appspec").ValueKind);
+        Assert.Equal("AppSpecMissing", json.RootElement.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
     public void Validate_HugeAppSpecFile_DocumentTooLarge()
     {
         var file = Path.Combine(_temp, "appspec.yml");

@@ -82,6 +82,7 @@ public sealed class AppSpecParserAcceptTests
     // 14. Parses but fails at run time: warn.
     [InlineData("14 glob source", Linux + "files:\n  - source: /*\n    destination: /opt/app\n", Warns, "GlobSource@4:13")]
     [InlineData("14 command location", Linux + "hooks:\n  ApplicationStart:\n    - location: pip install -e .\n", Warns, "LocationLooksLikeCommand@5:17")]
+    [InlineData("14 windows location on linux", Linux + "hooks:\n  AfterInstall:\n    - location: scripts\\a.sh\n", Warns, "PathStyleMismatch@5:17")]
     [InlineData("14 windows source on linux", Linux + "files:\n  - source: \\app\n    destination: /opt/app\n", Warns, "PathStyleMismatch@4:13")]
     public void Parse_AcceptedConstruct_ValidOrWarns(string name, string yaml, string verdict, params string[] codes)
     {
