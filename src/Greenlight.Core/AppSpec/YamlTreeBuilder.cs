@@ -167,31 +167,35 @@ internal sealed class YamlTreeBuilder(DiagnosticBag diagnostics)
         return new YamlScalar(node.Line, node.Column, "", isPlain: false);
     }
 
-    /// <summary>The exception's start mark; some YamlDotNet errors (tab indentation) carry an empty one.</summary>
+    /// <summary>
+    /// Where to point for a YamlDotNet error. Tab errors point at the first tab used as indentation (YamlDotNet
+    /// reports an empty mark or the start of the enclosing scalar); others use the exception's start mark.
+    /// </summary>
     private static (int Line, int Column) Position(YamlException ex, string text)
     {
-        if (ex.Start.Line > 1 || ex.Start.Column > 1)
+        if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentationTab(text) is { } tab)
         {
-            return (Line(ex.Start), Col(ex.Start));
+            return tab;
         }
 
-        if (ex.End.Line > 1 || ex.End.Column > 1)
-        {
-            return (Line(ex.End), Col(ex.End));
-        }
+        var mark = ex.Start.Line > 1 || ex.Start.Column > 1 ? ex.Start : ex.End;
+        return (Line(mark), Col(mark));
+    }
 
+    private static (int Line, int Column)? FirstIndentationTab(string text)
+    {
         var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length && ex.Message.Contains("tab", StringComparison.Ordinal); i++)
+        for (var i = 0; i < lines.Length; i++)
         {
             var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
             var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
-            if (tab >= 0 && tab < indent && indent < lines[i].Length)
+            if (tab >= 0 && tab < indent && indent < lines[i].TrimEnd('\r').Length)
             {
                 return (i + 1, tab + 1);
             }
         }
 
-        return (1, 1);
+        return null;
     }
 
     private static string StripMarks(string message)

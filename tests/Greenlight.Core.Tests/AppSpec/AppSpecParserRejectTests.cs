@@ -16,6 +16,8 @@ public sealed class AppSpecParserRejectTests
     [InlineData("1 unquoted *.sh", Linux + "permissions:\n  - object: /opt\n    pattern: *.sh\n", "YamlSyntax@5:14")]
     [InlineData("1 stray text lines", "This is my app\nversion: 0.0\n files:\n", "YamlSyntax@2:8")]
     [InlineData("1 tab indentation", Linux + "hooks:\n\tApplicationStart:\n\t\t- location: a.sh\n", "YamlSyntax@4:1")]
+    [InlineData("1 tab before a top-level key", "version: 0.0\n\tos: linux\n", "YamlSyntax@2:1")]
+    [InlineData("1 tab after spaces", Linux + "hooks:\n  AfterInstall:\n  \t- location: a.sh\n", "YamlSyntax@5:3")]
     [InlineData("1 leading comment line", "//not yaml\nversion: 0.0\nos: linux\n", "YamlSyntax@2:8")]
     // 2. Empty, comments only, root not a map.
     [InlineData("2 empty", "", "EmptyDocument@1:1")]
