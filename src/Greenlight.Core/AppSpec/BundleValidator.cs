@@ -76,6 +76,11 @@ public static class BundleValidator
             {
                 if (destinations.TryGetValue(target, out var first) && first != i)
                 {
+                    if (diagnostics.Any(d => d.Code == AppSpecDiagnosticCode.DuplicateDestination && d.Line == f.Line && d.Column == f.Column))
+                    {
+                        break; // the parser already reported this pair
+                    }
+
                     diagnostics.Add(new AppSpecDiagnostic(AppSpecDiagnosticCode.DuplicateDestination, AppSpecSeverity.Error,
                         $"files[{i}] and files[{first}] both copy a file to '{target}'; CodeDeploy fails the Install. Make the mappings disjoint.",
                         f.Line, f.Column, $"files[{i}].source"));

@@ -4,9 +4,9 @@ namespace Greenlight.Core.AppSpec;
 
 /// <summary>
 /// Reads the <c>files</c> list. Each entry needs <c>source</c> and <c>destination</c>; unknown keys
-/// (<c>overwrite</c> is common) are ignored with a warning. Two entries with the same source and destination,
-/// or with same-named sources copied into the same destination, are DuplicateDestination (the agent fails on
-/// two mappings producing the same path). Whole-bundle checks need the bundle: see <see cref="BundleValidator"/>.
+/// (<c>overwrite</c> is common) are ignored with a warning. Two entries with the same source and destination
+/// are DuplicateDestination (the agent fails on two mappings producing the same path); whether different
+/// sources collide needs the bundle listing: see <see cref="BundleValidator"/>.
 /// </summary>
 internal static class FilesReader
 {
@@ -137,20 +137,14 @@ internal static class FilesReader
         }
     }
 
+    /// <summary>
+    /// Same bundle source and same destination means the same files copied twice. Different sources into one
+    /// destination may or may not collide (a folder's contents merge); only the listing can tell, so
+    /// <see cref="BundleValidator"/> decides those.
+    /// </summary>
     private static IEnumerable<string> DuplicateKeys(FileMapping mapping, AppSpecOs? os)
     {
         var destination = mapping.Destination.Replace('\\', '/').TrimEnd('/');
-        if (os == AppSpecOs.Windows)
-        {
-            destination = destination.ToUpperInvariant();
-        }
-
-        yield return $"{mapping.BundleSource}\n{destination}";
-        var slash = mapping.BundleSource.LastIndexOf('/');
-        var name = mapping.BundleSource[(slash + 1)..];
-        if (name.Length > 0)
-        {
-            yield return $"name:{name}\n{destination}";
-        }
+        yield return $"{mapping.BundleSource}\n{(os == AppSpecOs.Windows ? destination.ToUpperInvariant() : destination)}";
     }
 }

@@ -60,6 +60,7 @@ public sealed class AppSpecParserAcceptTests
     [InlineData("10 leading slash", Linux + "files:\n  - source: /app\n    destination: /opt/app\n", Valid)]
     [InlineData("10 backslash windows", Windows + "files:\n  - source: \\\n    destination: c:\\inetpub\\wwwroot\n", Valid)]
     [InlineData("10 location slash", Linux + "hooks:\n  AfterInstall:\n    - location: /scripts/a.sh\n    - location: ./scripts/b.sh\n", Valid)]
+    [InlineData("10 two folders into one destination", Linux + "files:\n  - source: app\n    destination: /opt/web\n  - source: config\n    destination: /opt/web\n", Valid)]
     // 11. Windows paths; os and path style disagreeing warns.
     [InlineData("11 C forward", Windows + "files:\n  - source: .\\src\n    destination: C:/app/\n", Valid)]
     [InlineData("11 linux with windows dest", Linux + "files:\n  - source: /\n    destination: c:\\deploy\n", Warns, "PathStyleMismatch@5:18")]

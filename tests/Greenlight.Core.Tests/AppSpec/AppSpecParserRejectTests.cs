@@ -73,7 +73,6 @@ public sealed class AppSpecParserRejectTests
     [InlineData("runas upper case", Linux + "hooks:\n  AfterInstall:\n    - location: a.sh\n      runas: Admin\n", "InvalidRunAs@6:14")]
     [InlineData("sudo text", Linux + "hooks:\n  AfterInstall:\n    - location: a.sh\n      sudo: \"false\"\n", "InvalidSudo@6:13")]
     [InlineData("same source and destination", Linux + "files:\n  - source: app\n    destination: /opt\n  - source: /app/\n    destination: /opt/\n", "DuplicateDestination@6:13")]
-    [InlineData("same file name into one folder", Linux + "files:\n  - source: a/app.jar\n    destination: /opt\n  - source: b/app.jar\n    destination: /opt\n", "DuplicateDestination@6:13")]
     [InlineData("file_exists_behavior", Linux + "file_exists_behavior: overwrite\n", "InvalidFileExistsBehavior@3:23")]
     [InlineData("python tag", Linux + "x: !!python/object:os.system ls\n", "IgnoredKey@3:1", "TagNotAllowed@3:4")]
     [InlineData("local tag", "version: !foo 0.0\nos: linux\n", "TagNotAllowed@1:10")]

@@ -54,6 +54,26 @@ public sealed class BundleValidatorTests
     }
 
     [Fact]
+    public void Validate_SameFileNameIntoOneFolder_DuplicateDestination()
+    {
+        const string text = "version: 0.0\nos: linux\nfiles:\n  - source: a/app.jar\n    destination: /opt\n  - source: b/app.jar\n    destination: /opt\n";
+
+        var result = BundleValidator.Validate(["appspec.yml", "a/app.jar", "b/app.jar"], _ => text);
+
+        Codes(["DuplicateDestination@6:13"], result.Diagnostics);
+    }
+
+    [Fact]
+    public void Validate_SameMappingTwice_ReportedOnce()
+    {
+        const string text = "version: 0.0\nos: linux\nfiles:\n  - source: a\n    destination: /opt\n  - source: a\n    destination: /opt\n";
+
+        var result = BundleValidator.Validate(["appspec.yml", "a/index.html"], _ => text);
+
+        Codes(["DuplicateDestination@6:13"], result.Diagnostics);
+    }
+
+    [Fact]
     public void Validate_DisjointFoldersIntoOneDestination_Valid()
     {
         const string text = "version: 0.0\nos: linux\nfiles:\n  - source: a\n    destination: /opt\n  - source: b\n    destination: /opt\n";
