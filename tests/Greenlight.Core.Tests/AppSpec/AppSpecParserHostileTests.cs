@@ -8,13 +8,13 @@ public sealed class AppSpecParserHostileTests
 {
     public static TheoryData<string, string, AppSpecDiagnosticCode> Cases() => new()
     {
-        { "100k open brackets", new string('[', 100_000), AppSpecDiagnosticCode.NestingTooDeep },
-        { "100k open braces", new string('{', 100_000), AppSpecDiagnosticCode.NestingTooDeep },
+        { "60k open brackets (under the size cap)", new string('[', 60_000), AppSpecDiagnosticCode.NestingTooDeep },
+        { "60k open braces (under the size cap)", new string('{', 60_000), AppSpecDiagnosticCode.NestingTooDeep },
         { "deep block maps", DeepMaps(200), AppSpecDiagnosticCode.NestingTooDeep },
         { "deep block lists", string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', i * 2) + "-\n")), AppSpecDiagnosticCode.NestingTooDeep },
         { "billion laughs", BillionLaughs(), AppSpecDiagnosticCode.WrongType },
         { "2 MiB document", "version: 0.0\nos: linux\n# " + new string('x', 2 * 1024 * 1024), AppSpecDiagnosticCode.DocumentTooLarge },
-        { "1 MiB of multibyte text", "# " + new string('é', 600 * 1024), AppSpecDiagnosticCode.DocumentTooLarge },
+        { "multibyte text over the cap", "# " + new string('é', 40 * 1024), AppSpecDiagnosticCode.DocumentTooLarge },
         { "python object tag", "version: 0.0\nos: linux\nhooks: !!python/object/apply:os.system [\"rm -rf /\"]\n", AppSpecDiagnosticCode.TagNotAllowed },
         { "NUL bytes", "version: 0.0\0\nos: linux\n", AppSpecDiagnosticCode.YamlSyntax },
         { "lone surrogate", "version: \uD800\nos: linux\n", AppSpecDiagnosticCode.InvalidVersion },
