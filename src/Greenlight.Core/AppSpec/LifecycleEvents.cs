@@ -6,14 +6,9 @@ namespace Greenlight.Core.AppSpec;
 /// <summary>Which lifecycle events can carry scripts, and how hook names map to events (exact, case-sensitive).</summary>
 public static class LifecycleEvents
 {
-    /// <summary>Events whose scripts the agent runs. The others (Start, DownloadBundle, Install,
-    /// BlockTraffic, AllowTraffic, End) belong to the service or the agent itself.</summary>
-    public static readonly FrozenSet<LifecycleEvent> Scriptable = new[]
-    {
-        LifecycleEvent.BeforeBlockTraffic, LifecycleEvent.AfterBlockTraffic, LifecycleEvent.ApplicationStop,
-        LifecycleEvent.BeforeInstall, LifecycleEvent.AfterInstall, LifecycleEvent.ApplicationStart,
-        LifecycleEvent.ValidateService, LifecycleEvent.BeforeAllowTraffic, LifecycleEvent.AfterAllowTraffic,
-    }.ToFrozenSet();
+    /// <summary>Events whose scripts the agent runs (<see cref="LifecycleEventInfo.IsScriptable"/>). The others
+    /// (Start, DownloadBundle, Install, BlockTraffic, AllowTraffic, End) belong to the service or the agent itself.</summary>
+    public static readonly FrozenSet<LifecycleEvent> Scriptable = LifecycleEventInfo.Scriptable.ToFrozenSet();
 
     private static readonly FrozenDictionary<string, LifecycleEvent> ByName =
         Enum.GetValues<LifecycleEvent>().ToFrozenDictionary(e => e.ToString(), StringComparer.Ordinal);
