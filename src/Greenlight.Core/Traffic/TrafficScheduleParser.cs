@@ -57,7 +57,9 @@ public static class TrafficScheduleParser
         return problems.IsEmpty;
     }
 
-    /// <summary>Reads <c>90s</c>, <c>5m</c>, <c>2h</c>, or a bare number of minutes.</summary>
+    /// <summary>
+    /// Reads <c>90s</c>, <c>5m</c>, <c>2h</c>, compounds such as <c>1h30m</c> or <c>2m30s</c>, or a bare number of minutes.
+    /// </summary>
     public static bool TryParseDuration(string text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
@@ -66,20 +68,72 @@ public static class TrafficScheduleParser
             return false;
         }
 
-        var unit = char.ToLowerInvariant(text[^1]);
-        var digits = char.IsDigit(unit) ? text : text[..^1];
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        text = text.Trim();
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
         {
-            return false;
+            duration = TimeSpan.FromMinutes(minutes);
+            return true;
         }
 
-        duration = unit switch
+        var position = 0;
+        var seenUnits = "";
+        while (position < text.Length)
         {
-            's' => TimeSpan.FromSeconds(value),
-            'h' => TimeSpan.FromHours(value),
-            _ when char.IsDigit(unit) || unit == 'm' => TimeSpan.FromMinutes(value),
-            _ => TimeSpan.MinValue,
-        };
-        return duration != TimeSpan.MinValue;
+            var digits = position;
+            while (position < text.Length && char.IsAsciiDigit(text[position]))
+            {
+                position++;
+            }
+
+            if (digits == position || position == text.Length ||
+                !int.TryParse(text.AsSpan(digits, position - digits), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                return false;
+            }
+
+            var unit = char.ToLowerInvariant(text[position++]);
+            var order = "hms".IndexOf(unit, StringComparison.Ordinal);
+            if (order < 0 || (seenUnits.Length > 0 && "hms".IndexOf(seenUnits[^1], StringComparison.Ordinal) >= order))
+            {
+                return false;
+            }
+
+            seenUnits += unit;
+            duration += unit switch
+            {
+                'h' => TimeSpan.FromHours(value),
+                'm' => TimeSpan.FromMinutes(value),
+                _ => TimeSpan.FromSeconds(value),
+            };
+        }
+
+        return true;
+    }
+
+    /// <summary>The short form <see cref="TryParseDuration"/> reads: <c>45s</c>, <c>5m</c>, <c>2m30s</c>, <c>1h15m</c>.</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var parts = new List<string>();
+        if (duration.TotalHours >= 1)
+        {
+            parts.Add(((int)duration.TotalHours).ToString(CultureInfo.InvariantCulture) + "h");
+        }
+
+        if (duration.Minutes > 0)
+        {
+            parts.Add(duration.Minutes.ToString(CultureInfo.InvariantCulture) + "m");
+        }
+
+        if (duration.Seconds > 0)
+        {
+            parts.Add(duration.Seconds.ToString(CultureInfo.InvariantCulture) + "s");
+        }
+
+        return string.Concat(parts);
     }
 }

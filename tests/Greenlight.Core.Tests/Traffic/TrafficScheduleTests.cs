@@ -43,10 +43,41 @@ public sealed class TrafficScheduleTests
     [InlineData("5m", 300)]
     [InlineData("2h", 7200)]
     [InlineData("7", 420)]
+    [InlineData("2m30s", 150)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1h0m5s", 3605)]
+    [InlineData("0s", 0)]
     public void TryParseDuration_Unit_Converts(string text, int seconds)
     {
         Assert.True(TrafficScheduleParser.TryParseDuration(text, out var duration));
         Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("m")]
+    [InlineData("5x")]
+    [InlineData("30s2m")]
+    [InlineData("5m5m")]
+    [InlineData("-5m")]
+    [InlineData("5 m")]
+    public void TryParseDuration_Malformed_IsRefused(string text) =>
+        Assert.False(TrafficScheduleParser.TryParseDuration(text, out _));
+
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(45, "45s")]
+    [InlineData(300, "5m")]
+    [InlineData(150, "2m30s")]
+    [InlineData(4500, "1h15m")]
+    [InlineData(90000, "25h")]
+    public void FormatDuration_Seconds_RoundTripsThroughTheParser(int seconds, string expected)
+    {
+        var text = TrafficScheduleParser.FormatDuration(TimeSpan.FromSeconds(seconds));
+
+        Assert.Equal(expected, text);
+        Assert.True(TrafficScheduleParser.TryParseDuration(text, out var back));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), back);
     }
 
     [Fact]
