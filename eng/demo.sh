@@ -15,3 +15,6 @@ gl plan --instances 10 --min-healthy HOST_COUNT:8 --fail 3,7 || true
 echo
 echo "== greenlight plan --instances 9 --config CodeDeployDefault.HalfAtATime --load-balancer"
 gl plan --instances 9 --config CodeDeployDefault.HalfAtATime --load-balancer
+echo
+echo "== greenlight plan --instances 4 --blue-green --traffic canary:10:5m --alarm-at 2m"
+gl plan --instances 4 --blue-green --traffic canary:10:5m --alarm-at 2m || true

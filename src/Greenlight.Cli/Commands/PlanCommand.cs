@@ -62,7 +62,7 @@ internal static class PlanCommand
         var keepBlue = new Option<bool>("--keep-blue") { Description = "Blue/green: keep the original instances (KEEP_ALIVE)." };
         var watch = new Option<string>("--watch")
         {
-            Description = "Watch alarms this long after the last step before the revision counts as known-good.",
+            Description = "Blue/green: watch alarms this long after the last step before the revision counts as known-good.",
             HelpName = "DURATION",
         };
         var alarmAt = new Option<string>("--alarm-at")

@@ -18,7 +18,12 @@ internal static class ValidateCommand
         var path = new Argument<string>("path") { Description = "An appspec.yml, a bundle directory, or a .zip/.tar/.tgz/.tar.gz bundle." };
         var strict = new Option<bool>("--strict") { Description = "Treat every warning as an error." };
         var output = OutputOption.Create();
-        var command = new Command("validate", "Check an AppSpec or a whole bundle the way CodeDeploy reads it, and report every problem at once.")
+        var command = new Command("validate",
+            "Check an AppSpec or a whole bundle the way CodeDeploy reads it, and report every problem at once.\n" +
+            "Examples:\n" +
+            "  greenlight validate appspec.yml\n" +
+            "  greenlight validate build/bundle.zip --strict --output json\n" +
+            "Exit codes: 0 no errors (and no warnings with --strict); 1 the check failed; 2 the path cannot be read.")
         {
             path,
             strict,
