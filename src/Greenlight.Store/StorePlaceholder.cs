@@ -1,0 +1,3 @@
+namespace Greenlight.Store;
+
+internal static class StorePlaceholder;
