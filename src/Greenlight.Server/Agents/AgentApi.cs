@@ -1,0 +1,91 @@
+using Greenlight.Contracts.V1;
+using Greenlight.Core.Deployments;
+using Greenlight.Core.Lifecycle;
+using Greenlight.Engine.Running;
+using Greenlight.Server.Api;
+using Greenlight.Server.Auth;
+
+namespace Greenlight.Server.Agents;
+
+/// <summary>
+/// The agent protocol (v1): <c>GET /api/v1/agent/tickets?instanceName=I&amp;waitSeconds=20</c> long-polls for open
+/// tickets; <c>POST /api/v1/agent/reports</c> reports a ticket InProgress, Succeeded or Failed. An agent token only
+/// sees and reports its own instance's tickets. Reports are idempotent: a repeated one is answered, not applied twice.
+/// </summary>
+public static class AgentApi
+{
+    public static void MapAgentApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/agent/tickets", Poll).RequireAgentOrAdmin();
+        api.MapPost("/agent/reports", Report).RequireAgentOrAdmin();
+    }
+
+    private static async Task<IResult> Poll(string? instanceName, int? waitSeconds, HttpContext http, AgentTicketPort tickets, TicketSignals signals, CancellationToken ct)
+    {
+        if (Allowed(http, instanceName) is { } denied)
+        {
+            return ApiErrors.Result(denied);
+        }
+
+        var open = await tickets.OpenAsync(instanceName!, ct);
+        if (open.Count == 0 && waitSeconds is > 0)
+        {
+            await signals.WaitAsync(instanceName!, TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, 60)), ct);
+            open = await tickets.OpenAsync(instanceName!, ct);
+        }
+
+        return Results.Ok(new AgentTicketPage([.. open.Select(t => t.Ticket)]));
+    }
+
+    private static async Task<IResult> Report(AgentReport report, HttpContext http, AgentTicketPort tickets, DeploymentEngine engine, CancellationToken ct)
+    {
+        var parts = report.TicketKey?.Split('/') ?? [];
+        if (parts.Length != 4 || !Enum.TryParse<LifecycleEvent>(parts[2], out var lifecycleEvent) || !int.TryParse(parts[3], out var attempt))
+        {
+            return ApiErrors.Result(ApiErrors.Invalid("InvalidTicketException", $"ticketKey '{report.TicketKey}' is not deployment/instance/event/attempt"));
+        }
+
+        var (deploymentId, instance) = (parts[0], parts[1]);
+        if (Allowed(http, instance) is { } denied)
+        {
+            return ApiErrors.Result(denied);
+        }
+
+        if (await tickets.FindAsync(instance, report.TicketKey!, ct) is null)
+        {
+            return ApiErrors.Result(ApiErrors.NotFound("TicketDoesNotExistException", $"ticket '{report.TicketKey}' was never issued"));
+        }
+
+        Observation observation = report.Status switch
+        {
+            "InProgress" => new EventStarted(instance, lifecycleEvent, attempt),
+            "Succeeded" => new EventCompleted(instance, lifecycleEvent, attempt, true),
+            "Failed" => new EventCompleted(instance, lifecycleEvent, attempt, false, ToCore(report.Diagnostics)),
+            _ => null!,
+        };
+        if (observation is null)
+        {
+            return ApiErrors.Result(ApiErrors.Invalid("InvalidTicketStatusException", $"status '{report.Status}' must be InProgress, Succeeded or Failed"));
+        }
+
+        var result = await engine.ObserveAsync(deploymentId, observation, ct);
+        await tickets.MarkAsync(instance, report.TicketKey!, report.Status!, ct);
+        return Results.Ok(new AgentReportOutput(result.Applied, result.Rejection?.Message));
+    }
+
+    private static InstanceDiagnostics ToCore(Diagnostics? d) =>
+        d is null ? new InstanceDiagnostics("UnknownError", "the agent reported a failure without diagnostics") : new InstanceDiagnostics(d.ErrorCode, d.Message, d.ScriptName, d.LogTail);
+
+    private static ApiError? Allowed(HttpContext http, string? instance)
+    {
+        if (Names.Check("instanceName", instance) is { } bad)
+        {
+            return bad;
+        }
+
+        var caller = Access.CallerOf(http);
+        return caller.Role == Roles.Agent && caller.InstanceName != instance
+            ? ApiErrors.Forbidden($"this agent token belongs to instance '{caller.InstanceName}', not '{instance}'")
+            : null;
+    }
+}

@@ -1,0 +1,146 @@
+using Greenlight.Contracts.V1;
+using Greenlight.Core.Batching;
+using Greenlight.Engine.Storage;
+using Greenlight.Server.Auth;
+
+namespace Greenlight.Server.Api;
+
+/// <summary><c>/api/v1/applications/{app}/deployment-groups</c>: create, get, update, delete, list.</summary>
+public static class DeploymentGroupsApi
+{
+    public static void MapDeploymentGroupsApi(this IEndpointRouteBuilder api)
+    {
+        const string Groups = "/applications/{applicationName}/deployment-groups";
+        api.MapPost(Groups, Create).RequireWrite();
+        api.MapGet(Groups, List).RequireRead();
+        api.MapGet(Groups + "/{deploymentGroupName}", Get).RequireRead();
+        api.MapPut(Groups + "/{deploymentGroupName}", Update).RequireWrite();
+        api.MapDelete(Groups + "/{deploymentGroupName}", Delete).RequireWrite();
+    }
+
+    public static string Key(string application, string group) => application + "/" + group;
+
+    private static async Task<IResult> Create(string applicationName, DeploymentGroupInput input, HttpContext http, IGreenlightStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (await Problem(applicationName, input.DeploymentGroupName, input, store, ct) is { } problem)
+        {
+            return ApiErrors.Result(problem);
+        }
+
+        var info = ToInfo(applicationName, input.DeploymentGroupName!, Guid.NewGuid().ToString(), input, null);
+        try
+        {
+            await store.PutResourceAsync(ResourceKinds.DeploymentGroup, Key(applicationName, info.DeploymentGroupName), Documents.Write(info), 0,
+                Audit.Of(http, time, "CreateDeploymentGroup", Key(applicationName, info.DeploymentGroupName)), ct);
+        }
+        catch (StoreConflictException e)
+        {
+            return ApiErrors.Result(ApiErrors.FromStore(e, "DeploymentGroup"));
+        }
+
+        return Results.Created($"/api/v1/applications/{applicationName}/deployment-groups/{info.DeploymentGroupName}", new { deploymentGroupId = info.DeploymentGroupId });
+    }
+
+    private static async Task<IResult> Update(string applicationName, string deploymentGroupName, DeploymentGroupInput input, HttpContext http,
+        IGreenlightStore store, TimeProvider time, CancellationToken ct)
+    {
+        var current = await store.GetResourceAsync(ResourceKinds.DeploymentGroup, Key(applicationName, deploymentGroupName), ct);
+        if (current is null)
+        {
+            return NotFound(applicationName, deploymentGroupName);
+        }
+
+        if (input.NewDeploymentGroupName is not null)
+        {
+            return ApiErrors.Result(ApiErrors.Invalid("InvalidInputException", "renaming a deployment group is not supported; create a new one"));
+        }
+
+        if (await Problem(applicationName, deploymentGroupName, input, store, ct) is { } problem)
+        {
+            return ApiErrors.Result(problem);
+        }
+
+        var old = Documents.Read<DeploymentGroupInfo>(current.Body);
+        var info = ToInfo(applicationName, deploymentGroupName, old.DeploymentGroupId, input, old);
+        try
+        {
+            await store.PutResourceAsync(ResourceKinds.DeploymentGroup, current.Key, Documents.Write(info), current.Version,
+                Audit.Of(http, time, "UpdateDeploymentGroup", current.Key), ct);
+        }
+        catch (StoreConflictException e)
+        {
+            return ApiErrors.Result(ApiErrors.FromStore(e, "DeploymentGroup"));
+        }
+
+        return Results.Ok(new { deploymentGroupInfo = info });
+    }
+
+    private static async Task<ApiError?> Problem(string applicationName, string? groupName, DeploymentGroupInput input, IGreenlightStore store, CancellationToken ct)
+    {
+        if ((Names.Check("applicationName", applicationName) ?? Names.Check("deploymentGroupName", groupName)) is { } bad)
+        {
+            return bad;
+        }
+
+        if (await store.GetResourceAsync(ResourceKinds.Application, applicationName, ct) is null)
+        {
+            return ApiErrors.NotFound("ApplicationDoesNotExistException", $"application '{applicationName}' does not exist");
+        }
+
+        if (input.DeploymentConfigName is { } configName && await DeploymentConfigsApi.ResolveAsync(configName, store, ct) is null)
+        {
+            return ApiErrors.NotFound("DeploymentConfigDoesNotExistException", $"deployment configuration '{configName}' does not exist");
+        }
+
+        return DeploymentGroupValidation.Check(input);
+    }
+
+    private static DeploymentGroupInfo ToInfo(string application, string group, string id, DeploymentGroupInput input, DeploymentGroupInfo? old) => new(
+        application,
+        id,
+        group,
+        input.DeploymentConfigName ?? old?.DeploymentConfigName ?? DeploymentConfiguration.Default.Name,
+        input.DeploymentStyle ?? old?.DeploymentStyle ?? new DeploymentStyle(),
+        input.OnPremisesInstanceTagFilters ?? old?.OnPremisesInstanceTagFilters ?? [],
+        input.OnPremisesTagSet ?? old?.OnPremisesTagSet,
+        input.AutoScalingGroups ?? old?.AutoScalingGroups ?? [],
+        input.AlarmConfiguration ?? old?.AlarmConfiguration ?? new AlarmConfiguration(),
+        input.AutoRollbackConfiguration ?? old?.AutoRollbackConfiguration ?? new AutoRollbackConfiguration(),
+        input.OutdatedInstancesStrategy ?? old?.OutdatedInstancesStrategy ?? "UPDATE",
+        input.WatchMinutes ?? old?.WatchMinutes ?? 0,
+        old?.TargetRevision,
+        old?.LastSuccessfulDeployment,
+        old?.LastAttemptedDeployment);
+
+    private static async Task<IResult> List(string applicationName, IGreenlightStore store, CancellationToken ct) =>
+        await store.GetResourceAsync(ResourceKinds.Application, applicationName, ct) is null
+            ? ApiErrors.Result(ApiErrors.NotFound("ApplicationDoesNotExistException", $"application '{applicationName}' does not exist"))
+            : Results.Ok(new
+            {
+                applicationName,
+                deploymentGroups = (await store.ListResourcesAsync(ResourceKinds.DeploymentGroup, applicationName + "/", ct)).Select(r => r.Key[(applicationName.Length + 1)..]),
+            });
+
+    private static async Task<IResult> Get(string applicationName, string deploymentGroupName, IGreenlightStore store, CancellationToken ct) =>
+        await store.GetResourceAsync(ResourceKinds.DeploymentGroup, Key(applicationName, deploymentGroupName), ct) is { } found
+            ? Results.Ok(new { deploymentGroupInfo = Documents.Read<DeploymentGroupInfo>(found.Body) })
+            : NotFound(applicationName, deploymentGroupName);
+
+    private static async Task<IResult> Delete(string applicationName, string deploymentGroupName, HttpContext http, IGreenlightStore store, TimeProvider time, CancellationToken ct)
+    {
+        var active = await store.ListDeploymentsAsync(new DeploymentQuery(applicationName, deploymentGroupName, ["Created", "Queued", "InProgress", "Baking", "Ready"], Limit: 1), ct);
+        if (active.Count > 0)
+        {
+            return ApiErrors.Result(ApiErrors.Conflict("DeploymentGroupInUseException",
+                $"deployment {active[0].DeploymentId} is {active[0].Status} in this group; stop it first"));
+        }
+
+        return await store.DeleteResourceAsync(ResourceKinds.DeploymentGroup, Key(applicationName, deploymentGroupName), null,
+                Audit.Of(http, time, "DeleteDeploymentGroup", Key(applicationName, deploymentGroupName)), ct)
+            ? Results.NoContent()
+            : NotFound(applicationName, deploymentGroupName);
+    }
+
+    private static IResult NotFound(string application, string group) =>
+        ApiErrors.Result(ApiErrors.NotFound("DeploymentGroupDoesNotExistException", $"deployment group '{group}' of application '{application}' does not exist"));
+}

@@ -1,0 +1,64 @@
+using Greenlight.Contracts.V1;
+using Greenlight.Engine.Storage;
+using Greenlight.Server.Auth;
+
+namespace Greenlight.Server.Api;
+
+/// <summary><c>/api/v1/instances</c>: on-premises instances and their tags (Register/Get/List/Deregister).</summary>
+public static class InstancesApi
+{
+    public static void MapInstancesApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/instances/{instanceName}", Register).RequireWrite();
+        api.MapGet("/instances", List).RequireRead();
+        api.MapGet("/instances/{instanceName}", Get).RequireRead();
+        api.MapDelete("/instances/{instanceName}", Deregister).RequireWrite();
+    }
+
+    private static async Task<IResult> Register(string instanceName, RegisterInstanceInput input, HttpContext http, IGreenlightStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (Names.Check("instanceName", instanceName) is { } bad)
+        {
+            return ApiErrors.Result(bad);
+        }
+
+        var tags = input.Tags ?? [];
+        if (tags.FirstOrDefault(t => string.IsNullOrEmpty(t.Key) || t.Key.Length > 128 || (t.Value?.Length ?? 0) > 256) is { } badTag)
+        {
+            return ApiErrors.Result(ApiErrors.Invalid("InvalidTagException", $"tag '{badTag.Key}': keys are 1-128 characters, values up to 256"));
+        }
+
+        if (tags.Count > 10)
+        {
+            return ApiErrors.Result(ApiErrors.Invalid("InstanceLimitExceededException", "an instance has at most 10 tags"));
+        }
+
+        var existing = await store.GetResourceAsync(ResourceKinds.Instance, instanceName, ct);
+        var registered = existing is null ? time.GetUtcNow() : Documents.Read<InstanceInfo>(existing.Body).RegisterTime;
+        var info = new InstanceInfo(instanceName, tags, registered, null);
+        try
+        {
+            await store.PutResourceAsync(ResourceKinds.Instance, instanceName, Documents.Write(info), existing?.Version ?? 0,
+                Audit.Of(http, time, "RegisterOnPremisesInstance", instanceName), ct);
+        }
+        catch (StoreConflictException e)
+        {
+            return ApiErrors.Result(ApiErrors.FromStore(e, "Instance"));
+        }
+
+        return Results.Ok(new { instanceInfo = info });
+    }
+
+    private static async Task<IResult> List(IGreenlightStore store, CancellationToken ct) =>
+        Results.Ok(new { instanceNames = (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct)).Select(r => r.Key) });
+
+    private static async Task<IResult> Get(string instanceName, IGreenlightStore store, CancellationToken ct) =>
+        await store.GetResourceAsync(ResourceKinds.Instance, instanceName, ct) is { } found
+            ? Results.Ok(new { instanceInfo = Documents.Read<InstanceInfo>(found.Body) })
+            : ApiErrors.Result(ApiErrors.NotFound("InstanceNotRegisteredException", $"instance '{instanceName}' is not registered"));
+
+    private static async Task<IResult> Deregister(string instanceName, HttpContext http, IGreenlightStore store, TimeProvider time, CancellationToken ct) =>
+        await store.DeleteResourceAsync(ResourceKinds.Instance, instanceName, null, Audit.Of(http, time, "DeregisterOnPremisesInstance", instanceName), ct)
+            ? Results.NoContent()
+            : ApiErrors.Result(ApiErrors.NotFound("InstanceNotRegisteredException", $"instance '{instanceName}' is not registered"));
+}

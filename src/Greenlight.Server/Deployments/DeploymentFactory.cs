@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using Greenlight.Contracts.V1;
+using Greenlight.Core.Alarms;
+using Greenlight.Core.Deployments;
+using Greenlight.Engine.Ports;
+using Greenlight.Engine.Running;
+using Greenlight.Engine.Storage;
+using Greenlight.Server.Api;
+using CoreRollback = Greenlight.Core.Deployments.AutoRollbackConfiguration;
+
+namespace Greenlight.Server.Deployments;
+
+/// <summary>
+/// Builds Core deployment specs from a deployment group's configuration: for a user's CreateDeployment, and for
+/// the rollbacks and follow-ups the engine starts. Also records a success as the group's last known-good revision.
+/// </summary>
+public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time) : IDeploymentFactory
+{
+    /// <summary>The spec for a user's deployment, or the API error that prevents it.</summary>
+    public async Task<(DeploymentSpec? Spec, ApiError? Error)> ForUserAsync(CreateDeploymentInput input, CancellationToken ct)
+    {
+        if ((Names.Check("applicationName", input.ApplicationName) ?? Names.Check("deploymentGroupName", input.DeploymentGroupName)) is { } bad)
+        {
+            return (null, bad);
+        }
+
+        var group = await GroupAsync(input.ApplicationName!, input.DeploymentGroupName!, ct);
+        if (group is null)
+        {
+            return (null, ApiErrors.NotFound("DeploymentGroupDoesNotExistException",
+                $"deployment group '{input.DeploymentGroupName}' of application '{input.ApplicationName}' does not exist"));
+        }
+
+        if (input.Revision?.Bundle?.Sha256 is not { } sha || await store.GetRevisionAsync(group.ApplicationName, sha.ToLowerInvariant(), ct) is null)
+        {
+            return (null, ApiErrors.NotFound("RevisionDoesNotExistException",
+                $"revision '{input.Revision?.Bundle?.Sha256}' is not registered for application '{group.ApplicationName}'; upload it first"));
+        }
+
+        var configName = input.DeploymentConfigName ?? group.DeploymentConfigName;
+        if (await DeploymentConfigsApi.ResolveAsync(configName, store, ct) is not { } config)
+        {
+            return (null, ApiErrors.NotFound("DeploymentConfigDoesNotExistException", $"deployment configuration '{configName}' does not exist"));
+        }
+
+        if (input.TrafficRouting is not null)
+        {
+            return (null, ApiErrors.Invalid("InvalidTrafficRoutingConfigurationException", "trafficRouting applies to blue/green groups, which this server cannot run yet"));
+        }
+
+        if (input.AutoRollbackConfiguration?.Events?.FirstOrDefault(e => ParseEvent(e) is null) is { } badEvent)
+        {
+            return (null, ApiErrors.Invalid("InvalidAutoRollbackConfigException", $"autoRollbackConfiguration event '{badEvent}' is not known"));
+        }
+
+        var spec = new DeploymentSpec(DeploymentIds.New(), sha.ToLowerInvariant(), DeploymentKind.InPlace, config, await TargetsAsync(group, ct))
+        {
+            Creator = DeploymentCreator.User,
+            IgnoreApplicationStopFailures = input.IgnoreApplicationStopFailures,
+        };
+        return (Apply(spec, group, input.AutoRollbackConfiguration, input.OverrideAlarmConfiguration), null);
+    }
+
+    public async Task<FactoryResult> RollbackAsync(DeploymentRecordView triggering, StartRollbackDeployment command, string deploymentId, CancellationToken ct)
+    {
+        if (await GroupAsync(triggering.Application, triggering.DeploymentGroup, ct) is not { } group)
+        {
+            return FactoryResult.Refused("the deployment group no longer exists");
+        }
+
+        if (command.Kind != DeploymentKind.InPlace)
+        {
+            return FactoryResult.Refused($"{command.Kind} rollbacks need the load balancer and fleet, which this server does not have yet");
+        }
+
+        var spec = new DeploymentSpec(deploymentId, command.Revision, DeploymentKind.InPlace, triggering.State.Spec.Configuration, await TargetsAsync(group, ct))
+        {
+            Creator = DeploymentCreator.Rollback,
+            RollbackTriggeringDeploymentId = command.TriggeringDeploymentId,
+            IgnoreApplicationStopFailures = triggering.State.Spec.IgnoreApplicationStopFailures,
+        };
+        return FactoryResult.Of(Apply(spec, group, null, null));
+    }
+
+    public async Task<FactoryResult> FollowUpAsync(DeploymentRecordView triggering, StartFollowUpDeployment command, string deploymentId, CancellationToken ct)
+    {
+        if (await GroupAsync(triggering.Application, triggering.DeploymentGroup, ct) is not { } group)
+        {
+            return FactoryResult.Refused("the deployment group no longer exists");
+        }
+
+        var spec = new DeploymentSpec(deploymentId, command.Revision, DeploymentKind.InPlace, triggering.State.Spec.Configuration,
+            [.. command.InstanceIds.Select(id => new TargetInstance(id))])
+        {
+            Creator = DeploymentCreator.AutoUpdate,
+        };
+        return FactoryResult.Of(Apply(spec, group, null, null));
+    }
+
+    public async Task DeploymentSucceededAsync(DeploymentRecordView deployment, CancellationToken ct)
+    {
+        var key = DeploymentGroupsApi.Key(deployment.Application, deployment.DeploymentGroup);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await store.GetResourceAsync(ResourceKinds.DeploymentGroup, key, ct) is not { } stored)
+            {
+                return;
+            }
+
+            var group = Documents.Read<DeploymentGroupInfo>(stored.Body);
+            var state = deployment.State;
+            var updated = group with
+            {
+                TargetRevision = new RevisionLocation("Bundle", new BundleLocation(state.Spec.Revision, "unknown")),
+                LastSuccessfulDeployment = new LastDeploymentInfo(deployment.DeploymentId, state.Status.ToString(), state.CompletedAt, state.StartedAt ?? time.GetUtcNow()),
+            };
+            try
+            {
+                await store.PutResourceAsync(ResourceKinds.DeploymentGroup, key, Documents.Write(updated), stored.Version,
+                    new AuditEntry(time.GetUtcNow(), "engine", "RecordKnownGoodRevision", key, deployment.DeploymentId), ct);
+                await store.MarkRevisionUsedAsync(deployment.Application, state.Spec.Revision, time.GetUtcNow(), ct);
+                return;
+            }
+            catch (StoreConflictException e) when (e.Code == "VersionConflict")
+            {
+                // The group changed meanwhile: read it again.
+            }
+        }
+    }
+
+    private DeploymentSpec Apply(DeploymentSpec spec, DeploymentGroupInfo group, Contracts.V1.AutoRollbackConfiguration? rollbackOverride, Contracts.V1.AlarmConfiguration? alarmOverride)
+    {
+        var alarms = alarmOverride ?? group.AlarmConfiguration;
+        var groupRollback = ToCore(group.AutoRollbackConfiguration);
+        return spec with
+        {
+            LastKnownGoodRevision = group.TargetRevision?.Bundle?.Sha256,
+            Alarms = new Core.Alarms.AlarmConfiguration(alarms.Enabled, [.. (alarms.Alarms ?? []).Select(a => a.Name ?? "")], alarms.IgnorePollAlarmFailure),
+            AutoRollback = CoreRollback.Resolve(groupRollback, rollbackOverride is null ? null : ToCore(rollbackOverride)),
+            WatchWindow = spec.Creator == DeploymentCreator.User ? TimeSpan.FromMinutes(group.WatchMinutes) : TimeSpan.Zero,
+            UpdateOutdatedInstances = group.OutdatedInstancesStrategy != "IGNORE",
+        };
+    }
+
+    private static CoreRollback ToCore(Contracts.V1.AutoRollbackConfiguration c) =>
+        new(c.Enabled, [.. (c.Events ?? []).Select(ParseEvent).OfType<AutoRollbackEvent>()]);
+
+    private static AutoRollbackEvent? ParseEvent(string e) => e switch
+    {
+        "DEPLOYMENT_FAILURE" => AutoRollbackEvent.DeploymentFailure,
+        "DEPLOYMENT_STOP_ON_ALARM" => AutoRollbackEvent.DeploymentStopOnAlarm,
+        "DEPLOYMENT_STOP_ON_REQUEST" => AutoRollbackEvent.DeploymentStopOnRequest,
+        _ => null,
+    };
+
+    private async Task<DeploymentGroupInfo?> GroupAsync(string application, string group, CancellationToken ct) =>
+        await store.GetResourceAsync(ResourceKinds.DeploymentGroup, DeploymentGroupsApi.Key(application, group), ct) is { } stored
+            ? Documents.Read<DeploymentGroupInfo>(stored.Body)
+            : null;
+
+    private async Task<ImmutableArray<TargetInstance>> TargetsAsync(DeploymentGroupInfo group, CancellationToken ct) =>
+    [
+        .. (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct))
+            .Select(r => Documents.Read<InstanceInfo>(r.Body))
+            .Where(i => TagMatcher.Selects(group, i.Tags))
+            .Select(i => new TargetInstance(i.InstanceName)),
+    ];
+}

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace Greenlight.Server.Hosting;
+
+internal static partial class ServerLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Critical, Message = "Crash point {Name} reached: killing the server (test profile)")]
+    public static partial void CrashPoint(ILogger logger, string name);
+}

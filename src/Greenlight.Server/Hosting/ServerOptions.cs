@@ -1,0 +1,21 @@
+namespace Greenlight.Server.Hosting;
+
+/// <summary>
+/// How a server runs. <see cref="Database"/> is <c>sqlite</c> (a file in the data directory), <c>sqlite:PATH</c>
+/// or <c>postgres://user:password@host:port/database</c>. <see cref="TestProfile"/> shortens the engine's poll
+/// interval and arms the crash points from GREENLIGHT_CRASH_POINT; it is never on in production.
+/// </summary>
+public sealed record ServerOptions(
+    string DataDirectory,
+    string Listen = "127.0.0.1:7480",
+    string Database = "sqlite",
+    bool TestProfile = false,
+    long MaxBundleBytes = 1L << 30,
+    IReadOnlyList<string>? AllowedRevisionHosts = null)
+{
+    public const string CrashPointVariable = "GREENLIGHT_CRASH_POINT";
+
+    public string AdminTokenPath => Path.Combine(DataDirectory, "admin.token");
+
+    public string RevisionsDirectory => Path.Combine(DataDirectory, "revisions");
+}
