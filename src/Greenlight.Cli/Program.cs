@@ -23,6 +23,7 @@ public static class Program
             "Exit codes: 0 success; 1 the check or plan found a failure; 2 usage or input error.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(ServerCommand.Create());
         return root;
     }
 }
