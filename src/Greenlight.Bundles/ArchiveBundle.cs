@@ -2,13 +2,13 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Greenlight.Core.AppSpec;
 
-namespace Greenlight.Cli.Bundles;
+namespace Greenlight.Bundles;
 
 /// <summary>
 /// A .zip, .tar, .tgz or .tar.gz bundle, read in place: only entry names and the appspec candidates'
 /// text (capped) are read; nothing is extracted to disk.
 /// </summary>
-internal static class ArchiveBundle
+public static class ArchiveBundle
 {
     public static bool IsArchive(string path) =>
         path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tar", StringComparison.OrdinalIgnoreCase) ||
