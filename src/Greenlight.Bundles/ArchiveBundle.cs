@@ -10,20 +10,29 @@ namespace Greenlight.Bundles;
 /// </summary>
 public static class ArchiveBundle
 {
-    public static bool IsArchive(string path) =>
-        path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tar", StringComparison.OrdinalIgnoreCase) ||
-        path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase);
+    public static bool IsArchive(string path) => BundleTypes.FromFileName(path) is not null;
 
-    public static BundleContents Open(string path)
+    /// <summary>Opens an archive whose type its file name declares (see <see cref="BundleTypes.FromFileName"/>).</summary>
+    public static BundleContents Open(string path) =>
+        Open(path, BundleTypes.FromFileName(path) ?? throw new BundleReadException($"'{path}' is not named .zip, .tar, .tgz or .tar.gz."));
+
+    /// <summary>
+    /// Opens an archive of the declared <paramref name="type"/>, whatever the file is called. Labels and error
+    /// messages name it <paramref name="displayName"/> (default: <paramref name="path"/>), e.g.
+    /// <c>bundle.zip!appspec.yml</c>. Throws <see cref="BundleReadException"/> when the file is not a readable
+    /// archive of that type or holds more than <see cref="BundleLimits.MaxEntries"/> entries; other I/O faults propagate.
+    /// </summary>
+    public static BundleContents Open(string path, BundleType type, string? displayName = null)
     {
+        var name = displayName ?? path;
         try
         {
-            var (entries, texts) = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ReadZip(path) : ReadTar(path);
-            return new BundleContents(entries, e => texts.GetValueOrDefault(BundleListing.Normalize(e)), e => $"{path}!{e}");
+            var (entries, texts) = type == BundleType.Zip ? ReadZip(path, name) : ReadTar(path, name, gzip: type == BundleType.Tgz);
+            return new BundleContents(entries, e => texts.GetValueOrDefault(BundleListing.Normalize(e)), e => $"{name}!{e}");
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException or NotSupportedException)
         {
-            throw new BundleReadException($"'{path}' is not a readable {Path.GetExtension(path).TrimStart('.')} archive: {ex.Message}", ex);
+            throw new BundleReadException($"'{name}' is not a readable {type.ToName()} archive: {ex.Message}", ex);
         }
     }
 
@@ -35,14 +44,14 @@ public static class ArchiveBundle
         return AppSpecLocator.FileNames.Contains(file) && normalized.Count(c => c == '/') <= 1;
     }
 
-    private static (List<string>, Dictionary<string, string>) ReadZip(string path)
+    private static (List<string>, Dictionary<string, string>) ReadZip(string path, string name)
     {
         using var zip = ZipFile.OpenRead(path);
         var entries = new List<string>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in zip.Entries)
         {
-            Add(entries, entry.FullName, path);
+            Add(entries, entry.FullName, name);
             if (!entry.FullName.EndsWith('/') && IsCandidate(entry.FullName))
             {
                 using var stream = entry.Open();
@@ -53,10 +62,10 @@ public static class ArchiveBundle
         return (entries, texts);
     }
 
-    private static (List<string>, Dictionary<string, string>) ReadTar(string path)
+    private static (List<string>, Dictionary<string, string>) ReadTar(string path, string name, bool gzip)
     {
         using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".tar", StringComparison.OrdinalIgnoreCase) ? file : new GZipStream(file, CompressionMode.Decompress);
+        using Stream stream = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var tar = new TarReader(stream);
         var entries = new List<string>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -64,11 +73,11 @@ public static class ArchiveBundle
         {
             if (entry.EntryType == TarEntryType.Directory)
             {
-                Add(entries, entry.Name.TrimEnd('/') + "/", path);
+                Add(entries, entry.Name.TrimEnd('/') + "/", name);
                 continue;
             }
 
-            Add(entries, entry.Name, path);
+            Add(entries, entry.Name, name);
             if (entry.DataStream is { } data && IsCandidate(entry.Name))
             {
                 texts[BundleListing.Normalize(entry.Name)] = CappedText.Read(data);
@@ -78,12 +87,12 @@ public static class ArchiveBundle
         return (entries, texts);
     }
 
-    private static void Add(List<string> entries, string name, string path)
+    private static void Add(List<string> entries, string entryName, string name)
     {
-        entries.Add(name);
+        entries.Add(entryName);
         if (entries.Count > BundleLimits.MaxEntries)
         {
-            throw new BundleReadException($"'{path}' holds more than {BundleLimits.MaxEntries} entries; is it really a bundle?");
+            throw new BundleReadException($"'{name}' holds more than {BundleLimits.MaxEntries} entries; is it really a bundle?");
         }
     }
 }
