@@ -5,11 +5,13 @@ namespace Greenlight.Bundles.Revisions;
 
 /// <summary>
 /// fsync of a directory, so a rename into it survives a power cut. .NET cannot open a directory as a file,
-/// so on Linux and macOS this calls libc directly; elsewhere it does nothing.
+/// so on Linux and macOS this calls libc directly; elsewhere it does nothing. A file system that cannot
+/// sync directories (EINVAL) is accepted as is: the rename itself is still atomic there.
 /// </summary>
 internal static partial class DirectorySync
 {
     private const int ReadOnly = 0;
+    private const int InvalidArgument = 22; // EINVAL, the same on Linux and macOS
 
     public static void Flush(string directory)
     {
@@ -26,9 +28,9 @@ internal static partial class DirectorySync
 
         try
         {
-            if (Fsync(fd) != 0)
+            if (Fsync(fd) != 0 && Marshal.GetLastPInvokeError() is var errno && errno != InvalidArgument)
             {
-                throw new IOException($"fsync of directory '{directory}' failed (errno {Marshal.GetLastPInvokeError()}).");
+                throw new IOException($"fsync of directory '{directory}' failed (errno {errno}).");
             }
         }
         finally

@@ -42,6 +42,7 @@ public sealed class RevisionFileStore
     /// <see cref="MaxBundleBytes"/>), <paramref name="expectedSha256"/> when given, that it reads as that archive
     /// type, and that its appspec validates without errors. Storing the same bytes again gives the same result
     /// and keeps one file. Throws only for I/O faults and cancellation, after removing the temp file.
+    /// <paramref name="content"/> is read to its end (or one byte past the limit) and not disposed.
     /// </summary>
     public async Task<StoreBundleResult> StoreAsync(Stream content, BundleType type, string? expectedSha256, CancellationToken cancellationToken = default)
     {
@@ -108,6 +109,27 @@ public sealed class RevisionFileStore
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Deletes temp files that a crash left in the root (<c>.incoming-*.tmp</c>) and returns how many. Call it
+    /// at startup, before any <see cref="StoreAsync"/>: it would also delete the temp file of a store in progress.
+    /// </summary>
+    public int RemoveLeftoverTempFiles()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(Root, $"{TempPrefix}*.tmp", new EnumerationOptions { AttributesToSkip = 0 }))
+        {
+            File.Delete(file);
+            removed++;
+        }
+
+        return removed;
     }
 
     /// <summary>Copies into a new 0600 temp file while hashing; returns a null hash once more than the limit has arrived.</summary>

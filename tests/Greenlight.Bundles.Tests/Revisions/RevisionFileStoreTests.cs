@@ -326,6 +326,23 @@ public sealed class RevisionFileStoreTests : TempDirectory
         Assert.False(store.Exists(sha, BundleType.Zip));
     }
 
+    [Fact]
+    public async Task RemoveLeftoverTempFiles_AfterACrash_DeletesOnlyTempFiles()
+    {
+        var bytes = TestArchives.Build(BundleType.Zip, TestArchives.GoodBundle);
+        var store = new RevisionFileStore(Root, Limit);
+        var stored = (await StoreAsync(store, bytes, BundleType.Zip, null)).Bundle!.Path;
+        await File.WriteAllBytesAsync(Path.Combine(Root, ".incoming-0123.tmp"), bytes[..100]);
+
+        var removed = store.RemoveLeftoverTempFiles();
+
+        Assert.Equal(1, removed);
+        Assert.Equal([stored], AllFiles());
+    }
+
+    [Fact]
+    public void RemoveLeftoverTempFiles_NoRootYet_Zero() => Assert.Equal(0, new RevisionFileStore(Root, Limit).RemoveLeftoverTempFiles());
+
     private static Task<StoreBundleResult> StoreAsync(RevisionFileStore store, byte[] bytes, BundleType type, string? expected) =>
         store.StoreAsync(new MemoryStream(bytes), type, expected, CancellationToken.None);
 
