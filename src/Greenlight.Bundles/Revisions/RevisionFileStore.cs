@@ -71,6 +71,12 @@ public sealed class RevisionFileStore
                     $"The bundle's SHA-256 is {sha256}, but {expected} was expected; it was not stored.");
             }
 
+            if (size == 0)
+            {
+                // An empty gzip or tar stream reads as an archive with no entries; it is no bundle either way.
+                return StoreBundleResult.Failure(StoreBundleCode.InvalidBundle, $"The bundle is empty (0 bytes); it is not a {type.ToName()} archive.");
+            }
+
             var validation = Validate(temp, type, sha256);
             if (validation.Failure is { } failure)
             {

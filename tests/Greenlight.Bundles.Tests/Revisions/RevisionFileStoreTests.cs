@@ -222,6 +222,18 @@ public sealed class RevisionFileStoreTests : TempDirectory
 
     [Theory]
     [InlineData(BundleType.Zip)]
+    [InlineData(BundleType.Tar)]
+    [InlineData(BundleType.Tgz)]
+    public async Task StoreAsync_Empty_InvalidBundleAndNothingLeft(BundleType declared)
+    {
+        var result = await StoreAsync(new RevisionFileStore(Root, Limit), [], declared, null);
+
+        Assert.Equal(StoreBundleCode.InvalidBundle, result.Code);
+        Assert.Empty(AllFiles());
+    }
+
+    [Theory]
+    [InlineData(BundleType.Zip)]
     [InlineData(BundleType.Tgz)]
     public async Task StoreAsync_AppSpecInSingleTopLevelFolder_Stored(BundleType type)
     {
