@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Greenlight.Cli.Bundles;
+using Greenlight.Bundles;
 using Greenlight.Cli.Output;
 using Greenlight.Core.AppSpec;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Greenlight.Bundles.Revisions;
 using Greenlight.Engine.Ports;
 using Greenlight.Engine.Running;
 using Greenlight.Engine.Storage;
@@ -42,10 +43,15 @@ public sealed class ServerHost : IAsyncDisposable
     {
         Directory.CreateDirectory(options.DataDirectory);
         await store.MigrateAsync(cancellationToken);
+        new RevisionFileStore(options.RevisionsDirectory, options.MaxBundleBytes).RemoveLeftoverTempFiles();
         var adminToken = await AdminToken.EnsureAsync(store, options, time, cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(ParseEndpoint(options.Listen)));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(ParseEndpoint(options.Listen));
+            k.Limits.MaxRequestBodySize = options.MaxBundleBytes + (1 << 20);
+        });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         builder.Services.ConfigureHttpJsonOptions(j =>
@@ -58,6 +64,8 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(new RevisionFileStore(options.RevisionsDirectory, options.MaxBundleBytes));
+        builder.Services.AddHttpClient("revisions", c => c.Timeout = TimeSpan.FromMinutes(10));
         builder.Services.AddSingleton<TicketSignals>();
         builder.Services.AddSingleton<AgentTicketPort>();
         builder.Services.AddSingleton<ICommandPort>(sp => sp.GetRequiredService<AgentTicketPort>());
@@ -77,6 +85,7 @@ public sealed class ServerHost : IAsyncDisposable
         api.MapApplicationsApi();
         api.MapDeploymentGroupsApi();
         api.MapDeploymentConfigsApi();
+        api.MapRevisionsApi();
         api.MapDeploymentsApi();
         api.MapInstancesApi();
         api.MapTokensApi();

@@ -92,19 +92,18 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("bundle.zip!myapp/appspec.yml:1:10: error InvalidVersion:", stdout, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("bundle.tgz")]
-    [InlineData("bundle.tar.gz")]
-    [InlineData("bundle.tar")]
-    public void Validate_TarBundle_Valid(string name)
+    // Reading each archive format (.zip/.tar/.tgz/.tar.gz) is covered in Greenlight.Bundles.Tests (ArchiveBundleTests);
+    // here one archive checks the verb's output for a valid bundle.
+    [Fact]
+    public void Validate_TarGzBundle_ValidLabelledInsideArchive()
     {
-        var path = Path.Combine(_temp, name);
-        WriteTar(path, gzip: !name.EndsWith(".tar", StringComparison.Ordinal), ("appspec.yml", GoodAppSpec), ("app/index.html", "hi"), ("scripts/start.sh", "#!/bin/sh\n"));
+        var path = Path.Combine(_temp, "bundle.tar.gz");
+        WriteTar(path, gzip: true, ("appspec.yml", GoodAppSpec), ("app/index.html", "hi"), ("scripts/start.sh", "#!/bin/sh\n"));
 
         var (code, stdout, _) = Run("validate", path);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains($"{name}!appspec.yml: valid", stdout, StringComparison.Ordinal);
+        Assert.Contains("bundle.tar.gz!appspec.yml: valid (0 errors, 0 warnings)", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,14 +1,14 @@
 using System.Text;
 using Greenlight.Core.AppSpec;
 
-namespace Greenlight.Cli.Bundles;
+namespace Greenlight.Bundles;
 
 /// <summary>
 /// Reads at most <see cref="AppSpecLimits.MaxDocumentBytes"/> + 1 bytes as UTF-8 (a BOM is kept, so the
 /// parser can report it). Anything longer arrives over the limit and is rejected as DocumentTooLarge
 /// without ever being held whole in memory.
 /// </summary>
-internal static class CappedText
+public static class CappedText
 {
     public static string Read(Stream stream)
     {

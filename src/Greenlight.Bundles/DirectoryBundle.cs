@@ -1,7 +1,7 @@
-namespace Greenlight.Cli.Bundles;
+namespace Greenlight.Bundles;
 
 /// <summary>A bundle that is a directory on disk: lists names, reads only the file asked for.</summary>
-internal static class DirectoryBundle
+public static class DirectoryBundle
 {
     public static BundleContents Open(string directory)
     {

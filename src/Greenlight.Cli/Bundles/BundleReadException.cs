@@ -1,4 +1,0 @@
-namespace Greenlight.Cli.Bundles;
-
-/// <summary>The input cannot be read as a bundle; the message is shown to the user as is.</summary>
-internal sealed class BundleReadException(string message, Exception? inner = null) : Exception(message, inner);
