@@ -15,8 +15,8 @@ public sealed class ScriptedAgent(ApiClient client, IReadOnlyList<string> instan
     private readonly ConcurrentDictionary<string, int> _executions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _results = new(StringComparer.Ordinal);
 
-    /// <summary>Whether an event succeeds on an instance; default all succeed.</summary>
-    public Func<string, string, bool> Outcome { get; set; } = (_, _) => true;
+    /// <summary>Whether a ticket's event succeeds; default all succeed.</summary>
+    public Func<AgentTicket, bool> Outcome { get; set; } = _ => true;
 
     public IReadOnlyDictionary<string, int> Executions => _executions;
 
@@ -73,7 +73,7 @@ public sealed class ScriptedAgent(ApiClient client, IReadOnlyList<string> instan
         if (!_results.TryGetValue(ticket.TicketKey, out var status))
         {
             _executions.AddOrUpdate(ticket.TicketKey, 1, (_, n) => n + 1);
-            status = Outcome(ticket.InstanceName, ticket.LifecycleEvent) ? "Succeeded" : "Failed";
+            status = Outcome(ticket) ? "Succeeded" : "Failed";
             _results[ticket.TicketKey] = status;
         }
 

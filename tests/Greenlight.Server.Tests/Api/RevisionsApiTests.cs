@@ -1,0 +1,68 @@
+using Greenlight.Testing;
+
+namespace Greenlight.Server.Tests.Api;
+
+public sealed class RevisionsApiTests
+{
+    [Fact]
+    public async Task Upload_ValidBundle_IsStoredByContentAndListed()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Fleet.CreateAsync(server.Admin, 1);
+
+        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
+        var again = await Fleet.RevisionAsync(server.Admin, "v1");
+        var (_, list) = await server.Admin.GetAsync("/api/v1/applications/web/revisions");
+
+        Assert.Equal(sha, again);
+        Assert.Single(list!["revisions"]!.AsArray());
+        Assert.True(File.Exists(Path.Combine(server.DataDirectory, "revisions", sha[..2], sha + ".zip")));
+    }
+
+    [Fact]
+    public async Task Upload_BadAppSpec_Is400WithEveryErrorAndPositionAndStoresNothing()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Fleet.CreateAsync(server.Admin, 1);
+        var bad = Bundles.Zip("v1", "version: 1.0\nos: ubuntu\nhooks:\n  AfterInstall:\n    - location: scripts/missing.sh\n");
+
+        var (status, body) = await Fleet.UploadAsync(server.Admin, bad);
+        var (_, list) = await server.Admin.GetAsync("/api/v1/applications/web/revisions");
+
+        Assert.Equal(400, status);
+        Assert.Equal("InvalidAppSpecException", body!["code"]!.GetValue<string>());
+        var codes = body["details"]!.AsArray().Select(d => $"{d!["code"]}@{d["line"]}:{d["column"]}").ToList();
+        Assert.Contains("InvalidVersion@1:10", codes);
+        Assert.Contains("InvalidOs@2:5", codes);
+        Assert.Contains(codes, c => c.StartsWith("ScriptMissing@5:", StringComparison.Ordinal));
+        Assert.Empty(list!["revisions"]!.AsArray());
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(server.DataDirectory, "revisions"), "*", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("rar", "InvalidBundleTypeException")]
+    [InlineData("tgz", "InvalidRevisionException")]
+    public async Task Upload_WrongType_Is400(string type, string code)
+    {
+        await using var server = await TestServer.StartAsync();
+        await Fleet.CreateAsync(server.Admin, 1);
+
+        var (status, body) = await Fleet.UploadAsync(server.Admin, Bundles.Zip(), type);
+
+        Assert.Equal(400, status);
+        Assert.Equal(code, body!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Register_FromHostNotAllowed_IsRefusedBeforeAnyDownload()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Fleet.CreateAsync(server.Admin, 1);
+
+        var (status, body) = await server.Admin.PostAsync("/api/v1/applications/web/revisions/register",
+            new { url = "http://169.254.169.254/latest/meta-data", sha256 = new string('a', 64), bundleType = "zip" });
+
+        Assert.Equal(400, status);
+        Assert.Equal("RevisionHostNotAllowedException", body!["code"]!.GetValue<string>());
+    }
+}
