@@ -26,6 +26,8 @@ internal sealed class PostgresStore(string connectionString) : SqlStore
 
     protected override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
+    protected override string OrdinalCollation => "COLLATE \"C\"";
+
     protected override string TableExistsSql =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
 

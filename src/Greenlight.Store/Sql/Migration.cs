@@ -1,8 +1,9 @@
 namespace Greenlight.Store.Sql;
 
 /// <summary>
-/// One schema step, applied once in its own transaction. Statements are shared by both engines; the one thing
-/// that differs, an auto-numbered key column, is written <c>{identity}</c> and filled in by the dialect.
+/// One schema step, applied once in its own transaction. Statements are shared by both engines; what differs is
+/// written as a token the dialect fills in: <c>{identity}</c> (an auto-numbered key column) and <c>{ordinal}</c>
+/// (the byte-order collation).
 /// </summary>
 internal sealed record Migration(int Version, string Name, IReadOnlyList<string> Statements);
 

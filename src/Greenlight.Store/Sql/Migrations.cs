@@ -3,6 +3,8 @@ namespace Greenlight.Store.Sql;
 /// <summary>
 /// The schema, as an append-only list: never edit a published migration, add the next one. Times are BIGINT unix
 /// milliseconds (UTC), flags INTEGER 0/1, JSON bodies TEXT. Constraints are named so PostgreSQL reports them by name.
+/// Keys and ids that results are ordered by are <c>{ordinal}</c>: byte order on both engines, whatever the
+/// PostgreSQL database's default collation (en-US would sort "shop_x" before "shop/api").
 /// </summary>
 internal static class Migrations
 {
@@ -15,7 +17,7 @@ internal static class Migrations
         [
             """
             CREATE TABLE resources (
-                kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, version BIGINT NOT NULL,
+                kind TEXT {ordinal} NOT NULL, key TEXT {ordinal} NOT NULL, body TEXT NOT NULL, version BIGINT NOT NULL,
                 created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
                 CONSTRAINT pk_resources PRIMARY KEY (kind, key))
             """,
@@ -29,7 +31,7 @@ internal static class Migrations
             "CREATE INDEX ix_revisions_registered ON revisions (application, registered_at)",
             """
             CREATE TABLE deployments (
-                id TEXT NOT NULL, application TEXT NOT NULL, deployment_group TEXT NOT NULL, kind TEXT NOT NULL,
+                id TEXT {ordinal} NOT NULL, application TEXT NOT NULL, deployment_group TEXT NOT NULL, kind TEXT NOT NULL,
                 creator TEXT NOT NULL, status TEXT NOT NULL, state_json TEXT NOT NULL, version BIGINT NOT NULL,
                 wake_at BIGINT, counts_for_limit INTEGER NOT NULL, active INTEGER NOT NULL,
                 created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
@@ -44,23 +46,23 @@ internal static class Migrations
             "CREATE INDEX ix_deployments_created ON deployments (created_at)",
             """
             CREATE TABLE events (
-                deployment_id TEXT NOT NULL, seq BIGINT NOT NULL, at BIGINT NOT NULL, type TEXT NOT NULL, json TEXT NOT NULL,
+                deployment_id TEXT {ordinal} NOT NULL, seq BIGINT NOT NULL, at BIGINT NOT NULL, type TEXT NOT NULL, json TEXT NOT NULL,
                 CONSTRAINT pk_events PRIMARY KEY (deployment_id, seq),
                 CONSTRAINT fk_events_deployment FOREIGN KEY (deployment_id) REFERENCES deployments (id))
             """,
             """
             CREATE TABLE outbox (
-                deployment_id TEXT NOT NULL, seq BIGINT NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, json TEXT NOT NULL,
+                deployment_id TEXT {ordinal} NOT NULL, seq BIGINT NOT NULL, key TEXT {ordinal} NOT NULL, type TEXT NOT NULL, json TEXT NOT NULL,
                 created_at BIGINT NOT NULL, dispatched_at BIGINT,
                 CONSTRAINT pk_outbox PRIMARY KEY (deployment_id, seq),
                 CONSTRAINT ux_outbox_key UNIQUE (key),
                 CONSTRAINT fk_outbox_deployment FOREIGN KEY (deployment_id) REFERENCES deployments (id))
             """,
             "CREATE INDEX ix_outbox_pending ON outbox (deployment_id, seq) WHERE dispatched_at IS NULL",
-            "CREATE TABLE executions (key TEXT NOT NULL, at BIGINT NOT NULL, CONSTRAINT pk_executions PRIMARY KEY (key))",
+            "CREATE TABLE executions (key TEXT {ordinal} NOT NULL, at BIGINT NOT NULL, CONSTRAINT pk_executions PRIMARY KEY (key))",
             """
             CREATE TABLE tokens (
-                id TEXT NOT NULL, name TEXT NOT NULL, hash TEXT NOT NULL, role TEXT NOT NULL, instance_id TEXT,
+                id TEXT {ordinal} NOT NULL, name TEXT NOT NULL, hash TEXT NOT NULL, role TEXT NOT NULL, instance_id TEXT,
                 created_at BIGINT NOT NULL, expires_at BIGINT, revoked_at BIGINT,
                 CONSTRAINT pk_tokens PRIMARY KEY (id),
                 CONSTRAINT ux_tokens_hash UNIQUE (hash))

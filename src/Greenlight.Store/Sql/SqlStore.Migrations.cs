@@ -46,7 +46,10 @@ internal abstract partial class SqlStore
         }
         foreach (var statement in migration.Statements)
         {
-            await write.Command(statement.Replace("{identity}", IdentityColumn, StringComparison.Ordinal)).ExecuteAsync(cancellationToken);
+            var sql = statement
+                .Replace("{identity}", IdentityColumn, StringComparison.Ordinal)
+                .Replace("{ordinal}", OrdinalCollation, StringComparison.Ordinal);
+            await write.Command(sql).ExecuteAsync(cancellationToken);
         }
         await write.Command("INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)")
             .With("@version", migration.Version)

@@ -13,6 +13,9 @@ internal abstract partial class SqlStore : IGreenlightStore
     /// <summary>Column type of <c>audit.id</c>: an auto-numbered primary key.</summary>
     protected abstract string IdentityColumn { get; }
 
+    /// <summary>The collation clause that orders text by bytes (code points), the same on both engines.</summary>
+    protected abstract string OrdinalCollation { get; }
+
     /// <summary>Counts the tables named <c>@name</c> in the current schema.</summary>
     protected abstract string TableExistsSql { get; }
 

@@ -42,6 +42,8 @@ internal sealed class SqliteStore : SqlStore
 
     protected override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    protected override string OrdinalCollation => "COLLATE BINARY";
+
     protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
 
     /// <summary>Opens (creating the file and its directory if needed) the database at <paramref name="path"/>.</summary>
