@@ -1,3 +1,0 @@
-namespace Greenlight.Store;
-
-internal static class StorePlaceholder;

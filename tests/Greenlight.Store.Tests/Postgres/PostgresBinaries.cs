@@ -1,0 +1,29 @@
+namespace Greenlight.Store.Tests.Postgres;
+
+/// <summary>Finds initdb and pg_ctl: on PATH first, then in Debian's /usr/lib/postgresql/&lt;version&gt;/bin, newest version first.</summary>
+internal static class PostgresBinaries
+{
+    public const string InstallHint =
+        "Install PostgreSQL with `apt-get update && apt-get install -y postgresql` (or run eng/ensure-postgres.sh).";
+
+    public static string? FindBinDirectory(out List<string> tried)
+    {
+        tried = [];
+        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(Directory.Exists("/usr/lib/postgresql")
+                ? Directory.GetDirectories("/usr/lib/postgresql")
+                    .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                    .Select(d => Path.Combine(d, "bin"))
+                : ["/usr/lib/postgresql/*/bin"]);
+        foreach (var directory in candidates)
+        {
+            tried.Add(directory);
+            if (File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")))
+            {
+                return directory;
+            }
+        }
+        return null;
+    }
+}
