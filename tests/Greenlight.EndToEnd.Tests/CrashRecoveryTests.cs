@@ -78,7 +78,7 @@ public sealed class CrashRecoveryTests
             await admin.PutAsync($"/api/v1/instances/{instance}", new { tags = new[] { new { Key = "role", Value = "web" } } });
         }
 
-        using var content = new ByteArrayContent(Bundles.Zip("v1"));
+        using var content = new ByteArrayContent(TestBundles.Zip("v1"));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var upload = await admin.Http.PostAsync("api/v1/applications/web/revisions?bundleType=zip", content);
         var sha = JsonNode.Parse(await upload.Content.ReadAsStringAsync())!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>();

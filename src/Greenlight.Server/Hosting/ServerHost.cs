@@ -118,6 +118,10 @@ public sealed class ServerHost : IAsyncDisposable
             ? new CrashPoints(Environment.GetEnvironmentVariable(ServerOptions.CrashPointVariable), name =>
             {
                 ServerLog.CrashPoint(logger, name);
+
+                // The console logger writes on a background thread; say it synchronously before dying.
+                Console.Error.WriteLine($"Crash point {name} reached: killing the server (test profile)");
+                Console.Error.Flush();
                 Process.GetCurrentProcess().Kill();
             })
             : CrashPoints.None;

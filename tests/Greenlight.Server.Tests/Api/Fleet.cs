@@ -46,7 +46,7 @@ internal static class Fleet
 
     public static async Task<string> RevisionAsync(ApiClient admin, string version)
     {
-        var (status, body) = await UploadAsync(admin, Bundles.Zip(version));
+        var (status, body) = await UploadAsync(admin, TestBundles.Zip(version));
         Assert.True(status == 201, body?.ToJsonString());
         return body!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>();
     }

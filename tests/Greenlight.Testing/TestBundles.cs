@@ -4,7 +4,7 @@ using System.Text;
 namespace Greenlight.Testing;
 
 /// <summary>Small, valid zip bundles built in memory for tests.</summary>
-public static class Bundles
+public static class TestBundles
 {
     public const string AppSpec = """
         version: 0.0
