@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Greenlight.Engine.Storage;
 
 namespace Greenlight.Store.Sql;
@@ -13,6 +14,20 @@ internal abstract partial class SqlStore
     public async Task<CommitResult> CommitDecisionAsync(DecisionCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
+        try
+        {
+            return await CommitAsync(commit, cancellationToken);
+        }
+        catch (DbException e) when (UniqueViolation(e) is UniqueKey.ActiveDeploymentPerGroup)
+        {
+            // Only a decision that makes a finished deployment active again, while another one runs in its group.
+            throw new StoreConflictException(
+                "DeploymentLimitExceeded", $"deployment '{commit.DeploymentId}' cannot become active: its group has an active deployment");
+        }
+    }
+
+    private async Task<CommitResult> CommitAsync(DecisionCommit commit, CancellationToken cancellationToken)
+    {
         await using var write = await BeginWriteAsync(cancellationToken);
         var updated = await write.Command(
                 """
