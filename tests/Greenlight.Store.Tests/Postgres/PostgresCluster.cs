@@ -140,16 +140,33 @@ public sealed class PostgresCluster : IAsyncLifetime
             Port = FreePort();
             try
             {
-                await RunPostgresToolAsync(
-                    "pg_ctl", "-D", DataDirectory, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60",
-                    "-o", $"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
-                postmasterPid = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First());
+                await PgCtlStartAsync();
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
             }
         }
+    }
+
+    /// <summary>
+    /// Crashes the server (<c>pg_ctl -m immediate stop</c>: no shutdown checkpoint, recovery from WAL at the next
+    /// start) and starts it again on the same port: the F4 "database restart" fault.
+    /// </summary>
+    public async Task CrashAndRestartAsync()
+    {
+        await RunPostgresToolAsync("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
+        postmasterPid = null;
+        await PgCtlStartAsync();
+        tests?.Clear(); // its pooled connections died with the server
+    }
+
+    private async Task PgCtlStartAsync()
+    {
+        await RunPostgresToolAsync(
+            "pg_ctl", "-D", DataDirectory, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60",
+            "-o", $"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+        postmasterPid = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First());
     }
 
     private Task<string> RunPostgresToolAsync(string tool, params string[] arguments)
