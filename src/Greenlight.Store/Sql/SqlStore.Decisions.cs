@@ -6,9 +6,9 @@ namespace Greenlight.Store.Sql;
 internal abstract partial class SqlStore
 {
     /// <summary>
-    /// One transaction: the guarded state update (0 rows: someone else wrote first, so nothing is written; a deployment that does not exist is NotFound), then the
-    /// events numbered on from the deployment's last seq, then the commands numbered on from its last outbox seq,
-    /// skipping keys already in the outbox. The row lock taken by the update orders concurrent committers, so the
+    /// One transaction: the guarded state update (0 rows: someone else wrote first, so nothing is written; a
+    /// deployment that does not exist is NotFound), then the events numbered on from the deployment's last seq, then
+    /// the commands numbered on from its last outbox seq, skipping keys already in the outbox. The row lock taken by the update orders concurrent committers, so the
     /// numbering cannot race. Terminal clears <c>active</c>, which frees the group for its next deployment.
     /// </summary>
     public async Task<CommitResult> CommitDecisionAsync(DecisionCommit commit, CancellationToken cancellationToken)

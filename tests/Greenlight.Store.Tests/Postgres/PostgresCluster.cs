@@ -11,7 +11,8 @@ namespace Greenlight.Store.Tests.Postgres;
 /// 127.0.0.1 at a free port with its socket in the temp directory. Each test gets a schema of its own from
 /// <see cref="CreateSchemaAsync"/>. Dispose stops exactly the postmaster this fixture started and deletes the
 /// directory. If PostgreSQL cannot be found or started, every test using it fails with the reason and the install hint.
-/// fsync is off: this cluster tests SQL semantics and concurrency, not durability (that is SQLite's test here).
+/// fsync is off: a server crash (<see cref="CrashAndRestartAsync"/>) is survived without it, an OS crash is not, and
+/// this cluster tests SQL semantics, concurrency and server restarts, not power loss.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
@@ -52,8 +53,9 @@ public sealed class PostgresCluster : IAsyncLifetime
             await StartAsync();
             StartupTime = clock.Elapsed;
             await using (var admin = NpgsqlDataSource.Create(ConnectionString("postgres")))
+            await using (var create = admin.CreateCommand($"CREATE DATABASE {DatabaseName}"))
             {
-                await admin.CreateCommand($"CREATE DATABASE {DatabaseName}").ExecuteNonQueryAsync();
+                await create.ExecuteNonQueryAsync();
             }
             tests = NpgsqlDataSource.Create(ConnectionString(DatabaseName));
         }
