@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Greenlight.Engine.Storage;
 
 namespace Greenlight.Store.Sql;
@@ -5,14 +6,28 @@ namespace Greenlight.Store.Sql;
 internal abstract partial class SqlStore
 {
     /// <summary>
-    /// One transaction: the guarded state update (0 rows: someone else wrote first, so nothing is written; a deployment that does not exist is NotFound), then the
-    /// events numbered on from the deployment's last seq, then the commands numbered on from its last outbox seq,
-    /// skipping keys already in the outbox. The row lock taken by the update orders concurrent committers, so the
+    /// One transaction: the guarded state update (0 rows: someone else wrote first, so nothing is written; a
+    /// deployment that does not exist is NotFound), then the events numbered on from the deployment's last seq, then
+    /// the commands numbered on from its last outbox seq, skipping keys already in the outbox. The row lock taken by the update orders concurrent committers, so the
     /// numbering cannot race. Terminal clears <c>active</c>, which frees the group for its next deployment.
     /// </summary>
     public async Task<CommitResult> CommitDecisionAsync(DecisionCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
+        try
+        {
+            return await CommitAsync(commit, cancellationToken);
+        }
+        catch (DbException e) when (UniqueViolation(e) is UniqueKey.ActiveDeploymentPerGroup)
+        {
+            // Only a decision that makes a finished deployment active again, while another one runs in its group.
+            throw new StoreConflictException(
+                "DeploymentLimitExceeded", $"deployment '{commit.DeploymentId}' cannot become active: its group has an active deployment");
+        }
+    }
+
+    private async Task<CommitResult> CommitAsync(DecisionCommit commit, CancellationToken cancellationToken)
+    {
         await using var write = await BeginWriteAsync(cancellationToken);
         var updated = await write.Command(
                 """

@@ -33,7 +33,7 @@ internal abstract partial class SqlStore : IGreenlightStore
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>A read-only command on a fresh connection; the connection closes with the returned lease.</summary>
+    /// <summary>A read-only command on a fresh connection (one statement, so no transaction), closed when read.</summary>
     protected async Task<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

@@ -71,4 +71,33 @@ public abstract partial class StoreContract
         Assert.Single(await Store.ActiveDeploymentsAsync(Ct));
         Assert.Single(await Store.ListAuditAsync(100, Ct));
     }
+
+    [Fact]
+    public async Task PutResourceAsync_RacingSameVersion_ExactlyOneWinsOthersRefusedAndAuditMatches()
+    {
+        await Store.PutResourceAsync(ResourceKinds.DeploymentGroup, "shop/web", "v1", 0, Audit("Create", "shop/web"), Ct);
+
+        async Task<string> Attempt(long expected, string body)
+        {
+            try
+            {
+                await Store.PutResourceAsync(ResourceKinds.DeploymentGroup, "shop/web", body, expected, Audit("Put " + body, "shop/web"), Ct);
+                return "written";
+            }
+            catch (StoreConflictException e)
+            {
+                return e.Code;
+            }
+        }
+
+        var updates = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i => Task.Run(() => Attempt(1, "u" + i))));
+        var creates = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i => Task.Run(() => Attempt(0, "c" + i))));
+
+        Assert.Single(updates, o => o == "written");
+        Assert.All(updates.Where(o => o != "written"), o => Assert.Equal("VersionConflict", o));
+        Assert.All(creates, o => Assert.Equal("AlreadyExists", o));
+        var stored = await Store.GetResourceAsync(ResourceKinds.DeploymentGroup, "shop/web", Ct);
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal(["Put " + stored.Body, "Create"], (await Store.ListAuditAsync(100, Ct)).Select(a => a.Action));
+    }
 }

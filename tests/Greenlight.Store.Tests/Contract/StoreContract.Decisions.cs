@@ -96,4 +96,18 @@ public abstract partial class StoreContract
         Assert.Empty(await Store.DueDeploymentsAsync(T0.AddDays(1), 10, Ct));
         Assert.Equal("Succeeded", (await Store.GetDeploymentAsync("d-1", Ct))!.Status);
     }
+
+    [Fact]
+    public async Task CommitDecisionAsync_ReactivatesFinishedWhileGroupBusy_DeploymentLimitExceededAndNothingWritten()
+    {
+        await CreateAsync(Deployment("d-1"));
+        await Store.CommitDecisionAsync(Decision("d-1", 1, "Failed", terminal: true), Ct);
+        await CreateAsync(Deployment("d-2"));
+
+        var refused = await Assert.ThrowsAsync<StoreConflictException>(() => Store.CommitDecisionAsync(Decision("d-1", 2, "InProgress"), Ct));
+
+        Assert.Equal("DeploymentLimitExceeded", refused.Code);
+        Assert.Equal(("Failed", 2L), ((await Store.GetDeploymentAsync("d-1", Ct))!.Status, (await Store.GetDeploymentAsync("d-1", Ct))!.Version));
+        Assert.Equal(["d-2"], await Store.ActiveDeploymentsAsync(Ct));
+    }
 }

@@ -21,7 +21,7 @@ public abstract partial class StoreContract : IAsyncLifetime
     /// <summary>Cancels a test that hangs instead of letting it block the run.</summary>
     protected CancellationToken Ct => deadline.Token;
 
-    /// <summary>A new, empty database (not migrated); returns its setting for <see cref="StoreFactory.Open"/>.</summary>
+    /// <summary>A new, empty database or schema (not migrated); returns its setting for <see cref="StoreFactory.Open"/>.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
 
     protected abstract string DataDirectory { get; }

@@ -11,11 +11,7 @@ internal static class PostgresBinaries
         tried = [];
         var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql")
-                    .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-                    .Select(d => Path.Combine(d, "bin"))
-                : ["/usr/lib/postgresql/*/bin"]);
+            .Concat(DebianVersions());
         foreach (var directory in candidates)
         {
             tried.Add(directory);
@@ -25,5 +21,13 @@ internal static class PostgresBinaries
             }
         }
         return null;
+    }
+
+    private static IEnumerable<string> DebianVersions()
+    {
+        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
+        return versions.Length == 0
+            ? ["/usr/lib/postgresql/*/bin"]
+            : versions.OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Select(d => Path.Combine(d, "bin"));
     }
 }
