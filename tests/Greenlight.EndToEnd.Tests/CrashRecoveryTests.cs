@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Greenlight.Engine.Running;
 using Greenlight.Store;
 using Greenlight.Testing;
@@ -36,7 +34,7 @@ public sealed class CrashRecoveryTests
         await using (first)
         {
             // At after-commit:1 the server dies inside the create request itself: the id is learned after the restart.
-            deploymentId = await SetUpAndDeployAsync(admin, instances);
+            deploymentId = await Scenario.SetUpAndDeployAsync(admin, instances);
             await agent.RunUntilAsync(() => Task.FromResult(first.HasExited), Timeout);
             Assert.NotEqual(0, first.ExitCode);
             Assert.Contains("Crash point " + crashPoint.Split(':')[0] + " reached", first.Output, StringComparison.Ordinal);
@@ -46,9 +44,9 @@ public sealed class CrashRecoveryTests
         await using (var second = await ServerProcess.StartAsync(data.Path, $"127.0.0.1:{port}"))
         {
             deploymentId ??= Assert.Single((await admin.GetAsync("/api/v1/deployments?applicationName=web")).Body!["deployments"]!.AsArray())!.GetValue<string>();
-            await agent.RunUntilAsync(async () => await StatusAsync(admin, deploymentId) is "Succeeded" or "Failed" or "Stopped", Timeout);
+            await agent.RunUntilAsync(async () => await Scenario.StatusAsync(admin, deploymentId) is "Succeeded" or "Failed" or "Stopped", Timeout);
 
-            Assert.Equal("Succeeded", await StatusAsync(admin, deploymentId));
+            Assert.Equal("Succeeded", await Scenario.StatusAsync(admin, deploymentId));
             var events = (await admin.GetAsync($"/api/v1/deployments/{deploymentId}/events?limit=1000")).Body!["events"]!.AsArray();
             Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e!["seq"]!.GetValue<long>()));
             await second.StopAsync();
@@ -63,51 +61,4 @@ public sealed class CrashRecoveryTests
     [Fact]
     public void CrashPoints_AllNamed_AreKnownToTheEngine() =>
         Assert.Equal(["after-commit", "after-dispatch", "between-traffic-steps"], CrashPoints.Names);
-
-    private static async Task<string?> SetUpAndDeployAsync(ApiClient admin, string[] instances)
-    {
-        Assert.Equal(201, (await admin.PostAsync("/api/v1/applications", new { applicationName = "web" })).Status);
-        Assert.Equal(201, (await admin.PostAsync("/api/v1/applications/web/deployment-groups", new
-        {
-            deploymentGroupName = "prod",
-            deploymentConfigName = "CodeDeployDefault.OneAtATime",
-            onPremisesInstanceTagFilters = new[] { new { Key = "role", Value = "web", Type = "KEY_AND_VALUE" } },
-        })).Status);
-        foreach (var instance in instances)
-        {
-            await admin.PutAsync($"/api/v1/instances/{instance}", new { tags = new[] { new { Key = "role", Value = "web" } } });
-        }
-
-        using var content = new ByteArrayContent(TestBundles.Zip("v1"));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var upload = await admin.Http.PostAsync("api/v1/applications/web/revisions?bundleType=zip", content);
-        var sha = JsonNode.Parse(await upload.Content.ReadAsStringAsync())!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>();
-        try
-        {
-            var (status, created) = await admin.PostAsync("/api/v1/deployments", new
-            {
-                applicationName = "web",
-                deploymentGroupName = "prod",
-                revision = new { revisionType = "Bundle", bundle = new { sha256 = sha, bundleType = "zip" } },
-            });
-            Assert.Equal(201, status);
-            return created!["deploymentId"]!.GetValue<string>();
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<string?> StatusAsync(ApiClient admin, string deploymentId)
-    {
-        try
-        {
-            return (await admin.GetAsync($"/api/v1/deployments/{deploymentId}")).Body?["deploymentInfo"]?["status"]?.GetValue<string>();
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
 }

@@ -32,15 +32,26 @@ public sealed partial class DeploymentEngine
         }
     }
 
-    /// <summary>One pass: dispatch every pending command, then tick every due deployment.</summary>
+    /// <summary>
+    /// One pass: dispatch every pending command (a command whose port fails is left pending and tried again on the
+    /// next pass, not in this one), then tick every due deployment.
+    /// </summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (await store.PendingCommandsAsync(options.BatchSize, cancellationToken) is { Count: > 0 } pending)
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        while (await store.PendingCommandsAsync(options.BatchSize + failed.Count, cancellationToken) is { Count: > 0 } pending)
         {
             var progressed = false;
-            foreach (var entry in pending)
+            foreach (var entry in pending.Where(e => !failed.Contains(e.Key)))
             {
-                progressed |= await DispatchAsync(entry, cancellationToken);
+                if (await DispatchAsync(entry, cancellationToken))
+                {
+                    progressed = true;
+                }
+                else
+                {
+                    failed.Add(entry.Key);
+                }
             }
 
             if (!progressed)

@@ -1,3 +1,4 @@
+using Greenlight.Testing.Postgres;
 namespace Greenlight.Store.Tests.Postgres;
 
 /// <summary>Every test class in this collection shares one <see cref="PostgresCluster"/>, started once.</summary>

@@ -1,3 +1,4 @@
+using Greenlight.Testing.Postgres;
 using Greenlight.Store.Tests.Contract;
 
 namespace Greenlight.Store.Tests.Postgres;

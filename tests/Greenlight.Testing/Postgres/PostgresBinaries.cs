@@ -1,7 +1,7 @@
-namespace Greenlight.Store.Tests.Postgres;
+namespace Greenlight.Testing.Postgres;
 
 /// <summary>Finds initdb and pg_ctl: on PATH first, then in Debian's /usr/lib/postgresql/&lt;version&gt;/bin, newest version first.</summary>
-internal static class PostgresBinaries
+public static class PostgresBinaries
 {
     public const string InstallHint =
         "Install PostgreSQL with `apt-get update && apt-get install -y postgresql` (or run eng/ensure-postgres.sh).";

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Greenlight.Store.Tests.Postgres;
+namespace Greenlight.Testing.Postgres;
 
 /// <summary>Runs a program with an argument list (no shell), captures its output, and fails with both on a non-zero exit.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout)
     {

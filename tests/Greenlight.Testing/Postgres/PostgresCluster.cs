@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace Greenlight.Store.Tests.Postgres;
+namespace Greenlight.Testing.Postgres;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for the contract tests: initdb into a fresh temp directory (as the postgres user

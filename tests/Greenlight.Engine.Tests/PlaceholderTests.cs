@@ -1,7 +1,0 @@
-namespace Greenlight.Engine.Tests;
-
-public sealed class PlaceholderTests
-{
-    [Fact]
-    public void Placeholder_Builds_True() => Assert.True(true);
-}
