@@ -29,10 +29,10 @@ public sealed class TestServer : IAsyncDisposable
 
     public string DataDirectory => _dir.Path;
 
-    public static async Task<TestServer> StartAsync()
+    public static async Task<TestServer> StartAsync(IReadOnlyList<string>? allowedRevisionHosts = null)
     {
         var dir = new TempDirectory("gl-server");
-        var options = new ServerOptions(dir.Path, "127.0.0.1:0", "sqlite", TestProfile: true);
+        var options = new ServerOptions(dir.Path, "127.0.0.1:0", "sqlite", TestProfile: true, AllowedRevisionHosts: allowedRevisionHosts);
         var store = StoreFactory.Open(options.Database, options.DataDirectory);
         var host = await ServerHost.StartAsync(options, store, TimeProvider.System, null, CancellationToken.None);
         return new TestServer(dir, host, store, host.NewAdminToken!);

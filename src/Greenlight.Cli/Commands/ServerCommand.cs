@@ -40,6 +40,11 @@ internal static class ServerCommand
             HelpName = "SIZE",
             DefaultValueFactory = _ => "1GiB",
         };
+        var allowHost = new Option<string[]>("--allow-revision-host")
+        {
+            Description = "A host the server may download revisions from when they are registered by URL (repeat for more). None by default.",
+            HelpName = "HOST",
+        };
         var testProfile = new Option<bool>("--test-profile")
         {
             Description = "For Greenlight's own tests: fast engine polling and the crash points of GREENLIGHT_CRASH_POINT. Never in production.",
@@ -52,7 +57,7 @@ internal static class ServerCommand
             "  greenlight server --data ./gl --listen 127.0.0.1:8080 --database postgres://greenlight:secret@127.0.0.1:5432/greenlight\n" +
             "Exit codes: 0 stopped by Ctrl-C or SIGTERM; 2 bad options, or the database or address cannot be used.")
         {
-            data, listen, database, maxBundle, testProfile,
+            data, listen, database, maxBundle, allowHost, testProfile,
         };
         command.Action = new UsageErrorAwareAction(parseResult =>
         {
@@ -74,7 +79,7 @@ internal static class ServerCommand
             }
 
             var options = new ServerOptions(Path.GetFullPath(dataDir), parseResult.GetValue(listen)!, parseResult.GetValue(database)!,
-                parseResult.GetValue(testProfile), maxBytes);
+                parseResult.GetValue(testProfile), maxBytes, parseResult.GetValue(allowHost) ?? []);
             return RunAsync(options, stdout, stderr).GetAwaiter().GetResult();
         });
         return command;

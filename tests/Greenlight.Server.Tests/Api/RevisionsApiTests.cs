@@ -64,4 +64,25 @@ public sealed class RevisionsApiTests
         Assert.Equal(400, status);
         Assert.Equal("RevisionHostNotAllowedException", body!["code"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Register_FromAllowedHost_DownloadsVerifiesAndStores()
+    {
+        await using var server = await TestServer.StartAsync(["127.0.0.1"]);
+        await Fleet.CreateAsync(server.Admin, 1);
+        var bundle = TestBundles.Zip("v7");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bundle));
+        await using var origin = await BundleOrigin.StartAsync(bundle);
+
+        var (wrong, wrongBody) = await server.Admin.PostAsync("/api/v1/applications/web/revisions/register",
+            new { url = origin.Url, sha256 = new string('0', 64), bundleType = "zip" });
+        var (status, body) = await server.Admin.PostAsync("/api/v1/applications/web/revisions/register",
+            new { url = origin.Url, sha256 = sha, bundleType = "zip", description = "from CI" });
+
+        Assert.Equal(400, wrong);
+        Assert.Equal("InvalidRevisionException", wrongBody!["code"]!.GetValue<string>());
+        Assert.Equal(201, status);
+        Assert.Equal(sha, body!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>());
+        Assert.Equal("from CI", body["genericRevisionInfo"]!["description"]!.GetValue<string>());
+    }
 }
