@@ -26,7 +26,8 @@ public static class DeploymentsApi
         api.MapPost("/deployments/{deploymentId}/rollback", Rollback).RequireWrite();
     }
 
-    private static async Task<IResult> Create(CreateDeploymentInput input, HttpContext http, DeploymentFactory factory, DeploymentEngine engine, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> Create(CreateDeploymentInput input, HttpContext http, DeploymentFactory factory, DeploymentEngine engine,
+        IGreenlightStore store, TimeProvider time, CancellationToken ct)
     {
         var (spec, error) = await factory.ForUserAsync(input, ct);
         if (spec is null)
@@ -44,6 +45,7 @@ public static class DeploymentsApi
             return ApiErrors.Result(ApiErrors.FromStore(e, "Deployment"));
         }
 
+        await store.MarkRevisionUsedAsync(input.ApplicationName!, spec.Revision, time.GetUtcNow(), ct);
         return Results.Created($"/api/v1/deployments/{spec.DeploymentId}", new CreateDeploymentOutput(spec.DeploymentId));
     }
 

@@ -134,6 +134,34 @@ public sealed class DeploymentsApiTests
     }
 
     [Fact]
+    public async Task Deploy_TwoGroupsAtOnce_BothRunConcurrentlyAndRecordRevisionUse()
+    {
+        await using var server = await TestServer.StartAsync();
+        var instances = await Fleet.CreateAsync(server.Admin, 2);
+        Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/applications/web/deployment-groups", new
+        {
+            deploymentGroupName = "canary",
+            onPremisesInstanceTagFilters = new[] { new { Key = "role", Value = "db", Type = "KEY_AND_VALUE" } },
+        })).Status);
+        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
+        var agent = new ScriptedAgent(server.Admin, [.. instances, "db-1"]);
+
+        var prod = (await Fleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
+        var (status, created) = await Fleet.DeployAsync(server.Admin, sha, new { deploymentGroupName = "canary" });
+        var canary = created!["deploymentId"]!.GetValue<string>();
+        var bothRunning = await Fleet.StatusAsync(server.Admin, prod) == "InProgress" && await Fleet.StatusAsync(server.Admin, canary) == "InProgress";
+        await agent.RunUntilAsync(async () => await Fleet.IsTerminalAsync(server.Admin, prod) && await Fleet.IsTerminalAsync(server.Admin, canary), Timeout);
+
+        Assert.Equal(201, status);
+        Assert.True(bothRunning);
+        Assert.Equal("Succeeded", await Fleet.StatusAsync(server.Admin, prod));
+        Assert.Equal("Succeeded", await Fleet.StatusAsync(server.Admin, canary));
+        var revision = (await server.Admin.GetAsync($"/api/v1/applications/web/revisions/{sha}")).Body!["revisionInfo"]!["genericRevisionInfo"]!;
+        Assert.NotNull(revision["firstUsedTime"]);
+        Assert.NotNull(revision["lastUsedTime"]);
+    }
+
+    [Fact]
     public async Task OpenApi_Document_IsServedWithoutToken()
     {
         await using var server = await TestServer.StartAsync();
