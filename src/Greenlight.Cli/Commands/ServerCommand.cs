@@ -45,6 +45,12 @@ internal static class ServerCommand
             Description = "A host the server may download revisions from when they are registered by URL (repeat for more). None by default.",
             HelpName = "HOST",
         };
+        var heartbeat = new Option<string>("--agent-heartbeat-timeout")
+        {
+            Description = "An agent silent this long while running an event is reported lost (default 30s).",
+            HelpName = "DURATION",
+            DefaultValueFactory = _ => "30s",
+        };
         var testProfile = new Option<bool>("--test-profile")
         {
             Description = "For Greenlight's own tests: fast engine polling and the crash points of GREENLIGHT_CRASH_POINT. Never in production.",
@@ -57,7 +63,7 @@ internal static class ServerCommand
             "  greenlight server --data ./gl --listen 127.0.0.1:8080 --database postgres://greenlight:secret@127.0.0.1:5432/greenlight\n" +
             "Exit codes: 0 stopped by Ctrl-C or SIGTERM; 2 bad options, or the database or address cannot be used.")
         {
-            data, listen, database, maxBundle, allowHost, testProfile,
+            data, listen, database, maxBundle, allowHost, heartbeat, testProfile,
         };
         command.Action = new UsageErrorAwareAction(parseResult =>
         {
@@ -78,8 +84,16 @@ internal static class ServerCommand
                 return Usage(stderr, $"--max-bundle-size '{parseResult.GetValue(maxBundle)}' is not a size such as 500MiB or 1GiB");
             }
 
+            if (!Core.Traffic.TrafficScheduleParser.TryParseDuration(parseResult.GetValue(heartbeat)!, out var heartbeatTimeout) || heartbeatTimeout <= TimeSpan.Zero)
+            {
+                return Usage(stderr, $"--agent-heartbeat-timeout '{parseResult.GetValue(heartbeat)}' is not a duration such as 30s or 2m");
+            }
+
             var options = new ServerOptions(Path.GetFullPath(dataDir), parseResult.GetValue(listen)!, parseResult.GetValue(database)!,
-                parseResult.GetValue(testProfile), maxBytes, parseResult.GetValue(allowHost) ?? []);
+                parseResult.GetValue(testProfile), maxBytes, parseResult.GetValue(allowHost) ?? [])
+            {
+                HeartbeatTimeout = heartbeatTimeout,
+            };
             return RunAsync(options, stdout, stderr).GetAwaiter().GetResult();
         });
         return command;

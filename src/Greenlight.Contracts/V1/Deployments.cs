@@ -10,7 +10,8 @@ public sealed record CreateDeploymentInput(
     bool IgnoreApplicationStopFailures = false,
     AutoRollbackConfiguration? AutoRollbackConfiguration = null,
     AlarmConfiguration? OverrideAlarmConfiguration = null,
-    string? TrafficRouting = null);
+    string? TrafficRouting = null,
+    string? FileExistsBehavior = null);
 
 public sealed record CreateDeploymentOutput(string DeploymentId);
 

@@ -26,6 +26,9 @@ public sealed record DeploymentSpec(
 
     public bool IgnoreApplicationStopFailures { get; init; }
 
+    /// <summary>What Install does with a file it did not put there: DISALLOW (default), OVERWRITE or RETAIN; the appspec's value overrides it.</summary>
+    public string FileExistsBehavior { get; init; } = "DISALLOW";
+
     public AlarmConfiguration Alarms { get; init; } = AlarmConfiguration.None;
 
     public AutoRollbackConfiguration AutoRollback { get; init; } = AutoRollbackConfiguration.Disabled;

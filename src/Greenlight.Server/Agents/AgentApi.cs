@@ -2,6 +2,7 @@ using Greenlight.Contracts.V1;
 using Greenlight.Core.Deployments;
 using Greenlight.Core.Lifecycle;
 using Greenlight.Engine.Running;
+using Greenlight.Engine.Storage;
 using Greenlight.Server.Api;
 using Greenlight.Server.Auth;
 
@@ -18,26 +19,50 @@ public static class AgentApi
     {
         api.MapGet("/agent/tickets", Poll).RequireAgentOrAdmin();
         api.MapPost("/agent/reports", Report).RequireAgentOrAdmin();
+        api.MapGet("/deployments/{deploymentId}/targets/{targetId}/logs", Logs).RequireRead();
     }
 
-    private static async Task<IResult> Poll(string? instanceName, int? waitSeconds, HttpContext http, AgentTicketPort tickets, TicketSignals signals, CancellationToken ct)
+    private static async Task<IResult> Poll(string? instanceName, int? waitSeconds, HttpContext http, AgentTicketPort tickets, TicketSignals signals,
+        AgentPresence presence, IGreenlightStore store, TimeProvider time, CancellationToken ct)
     {
         if (Allowed(http, instanceName) is { } denied)
         {
             return ApiErrors.Result(denied);
         }
 
+        presence.Seen(instanceName!);
         var open = await tickets.OpenAsync(instanceName!, ct);
         if (open.Count == 0 && waitSeconds is > 0)
         {
             await signals.WaitAsync(instanceName!, TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, 60)), ct);
+
+            // A credential revoked while the poll was held is refused now, not at the next poll.
+            if (await StillValidAsync(http, store, time, ct) is { } revoked)
+            {
+                return ApiErrors.Result(revoked);
+            }
+
+            presence.Seen(instanceName!);
             open = await tickets.OpenAsync(instanceName!, ct);
         }
 
         return Results.Ok(new AgentTicketPage([.. open.Select(t => t.Ticket)]));
     }
 
-    private static async Task<IResult> Report(AgentReport report, HttpContext http, AgentTicketPort tickets, DeploymentEngine engine, CancellationToken ct)
+    private static async Task<ApiError?> StillValidAsync(HttpContext http, IGreenlightStore store, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Access.CallerOf(http);
+        var token = (await store.ListTokensAsync(ct)).FirstOrDefault(t => t.Id == caller.TokenId);
+        return token is null || token.RevokedAt is not null || token.ExpiresAt <= time.GetUtcNow()
+            ? ApiErrors.Unauthorized("the credential was revoked")
+            : null;
+    }
+
+    private static async Task<IResult> Logs(string deploymentId, string targetId, TicketLogs logs, CancellationToken ct) =>
+        Results.Ok(new { logs = await logs.ForTargetAsync(deploymentId, targetId, ct) });
+
+    private static async Task<IResult> Report(AgentReport report, HttpContext http, AgentTicketPort tickets, DeploymentEngine engine, AgentPresence presence,
+        TicketLogs logs, CancellationToken ct)
     {
         var parts = report.TicketKey?.Split('/') ?? [];
         if (parts.Length != 4 || !Enum.TryParse<LifecycleEvent>(parts[2], out var lifecycleEvent) || !int.TryParse(parts[3], out var attempt))
@@ -56,6 +81,9 @@ public static class AgentApi
             return ApiErrors.Result(ApiErrors.NotFound("TicketDoesNotExistException", $"ticket '{report.TicketKey}' was never issued"));
         }
 
+        presence.Seen(instance);
+        var cursor = report.Logs is { Count: > 0 } lines ? await logs.AppendAsync(report.TicketKey!, lines, ct) : 0;
+
         Observation observation = report.Status switch
         {
             "InProgress" => new EventStarted(instance, lifecycleEvent, attempt),
@@ -70,7 +98,7 @@ public static class AgentApi
 
         var result = await engine.ObserveAsync(deploymentId, observation, ct);
         await tickets.MarkAsync(instance, report.TicketKey!, report.Status!, ct);
-        return Results.Ok(new AgentReportOutput(result.Applied, result.Rejection?.Message));
+        return Results.Ok(new AgentReportOutput(result.Applied, result.Rejection?.Message, cursor));
     }
 
     private static InstanceDiagnostics ToCore(Diagnostics? d) =>

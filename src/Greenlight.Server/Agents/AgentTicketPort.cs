@@ -20,7 +20,7 @@ public sealed class AgentTicketPort(IGreenlightStore store, TicketSignals signal
         switch (command)
         {
             case RunLifecycleEvent run:
-                var ticket = new AgentTicket(run.Key, "run", deploymentId, run.InstanceId, run.Event.ToString(), run.Attempt, run.ScriptSource.ToString(), run.Revision);
+                var ticket = await DescribeAsync(deploymentId, run, cancellationToken);
                 await PutOnceAsync(run.InstanceId, new TicketDocument(ticket, "Pending"), cancellationToken);
                 signals.Signal(run.InstanceId);
                 break;
@@ -34,6 +34,29 @@ public sealed class AgentTicketPort(IGreenlightStore store, TicketSignals signal
             default:
                 throw new ArgumentException($"not an agent command: {command.GetType().Name}", nameof(command));
         }
+    }
+
+    /// <summary>The ticket with what the agent needs: application, group, bundle type, file_exists_behavior.</summary>
+    private async Task<AgentTicket> DescribeAsync(string deploymentId, RunLifecycleEvent run, CancellationToken cancellationToken)
+    {
+        var ticket = new AgentTicket(run.Key, "run", deploymentId, run.InstanceId, run.Event.ToString(), run.Attempt, run.ScriptSource.ToString(), run.Revision);
+        if (await store.GetDeploymentAsync(deploymentId, cancellationToken) is not { } deployment)
+        {
+            return ticket;
+        }
+
+        var group = await store.GetResourceAsync(ResourceKinds.DeploymentGroup, DeploymentGroupsApi.Key(deployment.Application, deployment.DeploymentGroup), cancellationToken);
+        var revision = await store.GetRevisionAsync(deployment.Application, run.Revision, cancellationToken);
+        var state = Engine.Running.EngineJson.ReadState(deployment.StateJson);
+        return ticket with
+        {
+            ApplicationName = deployment.Application,
+            DeploymentGroupName = deployment.DeploymentGroup,
+            DeploymentGroupId = group is null ? deployment.DeploymentGroup : Documents.Read<DeploymentGroupInfo>(group.Body).DeploymentGroupId,
+            BundleType = revision?.BundleType ?? "zip",
+            FileExistsBehavior = state.Spec.FileExistsBehavior,
+            IgnoreApplicationStopFailures = state.Spec.IgnoreApplicationStopFailures,
+        };
     }
 
     /// <summary>Open tickets of an instance, oldest first.</summary>

@@ -1,5 +1,6 @@
 using Greenlight.Contracts.V1;
 using Greenlight.Engine.Storage;
+using Greenlight.Server.Agents;
 using Greenlight.Server.Auth;
 
 namespace Greenlight.Server.Api;
@@ -47,8 +48,19 @@ public static class TokensApi
     private static async Task<IResult> List(IGreenlightStore store, CancellationToken ct) =>
         Results.Ok(new { tokens = (await store.ListTokensAsync(ct)).Select(t => new TokenInfo(t.Id, t.Name, t.Role, t.InstanceId, t.CreatedAt, t.ExpiresAt, t.RevokedAt)) });
 
-    private static async Task<IResult> Revoke(string id, HttpContext http, IGreenlightStore store, TimeProvider time, CancellationToken ct) =>
-        await store.RevokeTokenAsync(id, time.GetUtcNow(), Audit.Of(http, time, "RevokeToken", id), ct)
-            ? Results.NoContent()
-            : ApiErrors.Result(ApiErrors.NotFound("TokenDoesNotExistException", $"token '{id}' does not exist"));
+    private static async Task<IResult> Revoke(string id, HttpContext http, IGreenlightStore store, TicketSignals signals, TimeProvider time, CancellationToken ct)
+    {
+        if (!await store.RevokeTokenAsync(id, time.GetUtcNow(), Audit.Of(http, time, "RevokeToken", id), ct))
+        {
+            return ApiErrors.Result(ApiErrors.NotFound("TokenDoesNotExistException", $"token '{id}' does not exist"));
+        }
+
+        // Wake the instance's long poll so it re-checks its credential and is cut off now, not at the next poll.
+        if ((await store.ListTokensAsync(ct)).FirstOrDefault(t => t.Id == id)?.InstanceId is { } instance)
+        {
+            signals.Signal(instance);
+        }
+
+        return Results.NoContent();
+    }
 }

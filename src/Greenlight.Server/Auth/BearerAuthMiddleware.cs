@@ -4,7 +4,7 @@ using Greenlight.Server.Api;
 namespace Greenlight.Server.Auth;
 
 /// <summary>
-/// Every request but <c>/health</c> and the OpenAPI document needs <c>Authorization: Bearer TOKEN</c> of a token that
+/// Every request but <c>/health</c>, the OpenAPI document and agent enrollment (which carries its own token) needs <c>Authorization: Bearer TOKEN</c> of a token that
 /// exists, is not revoked and not expired. The caller goes into <c>HttpContext.Items</c>; the endpoints check roles.
 /// </summary>
 public sealed class BearerAuthMiddleware(RequestDelegate next)
@@ -16,7 +16,8 @@ public sealed class BearerAuthMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IGreenlightStore store, TimeProvider time)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/openapi", StringComparison.Ordinal))
+        if (path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/openapi", StringComparison.Ordinal) ||
+            path.Equals(Agents.EnrollmentApi.EnrollPath, StringComparison.Ordinal))
         {
             await next(context);
             return;

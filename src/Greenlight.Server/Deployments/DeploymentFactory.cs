@@ -53,10 +53,16 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             return (null, ApiErrors.Invalid("InvalidAutoRollbackConfigException", $"autoRollbackConfiguration event '{badEvent}' is not known"));
         }
 
+        if (input.FileExistsBehavior is not (null or "DISALLOW" or "OVERWRITE" or "RETAIN"))
+        {
+            return (null, ApiErrors.Invalid("InvalidFileExistsBehaviorException", $"fileExistsBehavior '{input.FileExistsBehavior}' must be DISALLOW, OVERWRITE or RETAIN"));
+        }
+
         var spec = new DeploymentSpec(DeploymentIds.New(), sha.ToLowerInvariant(), DeploymentKind.InPlace, config, await TargetsAsync(group, ct))
         {
             Creator = DeploymentCreator.User,
             IgnoreApplicationStopFailures = input.IgnoreApplicationStopFailures,
+            FileExistsBehavior = input.FileExistsBehavior ?? "DISALLOW",
         };
         return (Apply(spec, group, input.AutoRollbackConfiguration, input.OverrideAlarmConfiguration), null);
     }

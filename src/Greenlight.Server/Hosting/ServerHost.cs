@@ -67,6 +67,9 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddSingleton(new RevisionFileStore(options.RevisionsDirectory, options.MaxBundleBytes));
         builder.Services.AddHttpClient("revisions", c => c.Timeout = TimeSpan.FromMinutes(10));
         builder.Services.AddSingleton<TicketSignals>();
+        builder.Services.AddSingleton<AgentPresence>();
+        builder.Services.AddSingleton<TicketLogs>();
+        builder.Services.AddHostedService<HeartbeatMonitor>();
         builder.Services.AddSingleton<AgentTicketPort>();
         builder.Services.AddSingleton<ICommandPort>(sp => sp.GetRequiredService<AgentTicketPort>());
         builder.Services.AddSingleton<DeploymentFactory>();
@@ -90,6 +93,7 @@ public sealed class ServerHost : IAsyncDisposable
         api.MapInstancesApi();
         api.MapTokensApi();
         api.MapAgentApi();
+        api.MapEnrollmentApi();
 
         await app.StartAsync(cancellationToken);
         var url = app.Urls.First();

@@ -13,6 +13,9 @@ public sealed record ServerOptions(
     long MaxBundleBytes = 1L << 30,
     IReadOnlyList<string>? AllowedRevisionHosts = null)
 {
+    /// <summary>An agent silent this long while running an event is reported lost.</summary>
+    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public const string CrashPointVariable = "GREENLIGHT_CRASH_POINT";
 
     public string AdminTokenPath => Path.Combine(DataDirectory, "admin.token");
