@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(ServerCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         return root;
     }
 }
