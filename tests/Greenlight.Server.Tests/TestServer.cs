@@ -29,10 +29,13 @@ public sealed class TestServer : IAsyncDisposable
 
     public string DataDirectory => _dir.Path;
 
-    public static async Task<TestServer> StartAsync(IReadOnlyList<string>? allowedRevisionHosts = null)
+    public static async Task<TestServer> StartAsync(IReadOnlyList<string>? allowedRevisionHosts = null, TimeSpan? heartbeatTimeout = null)
     {
         var dir = new TempDirectory("gl-server");
-        var options = new ServerOptions(dir.Path, "127.0.0.1:0", "sqlite", TestProfile: true, AllowedRevisionHosts: allowedRevisionHosts);
+        var options = new ServerOptions(dir.Path, "127.0.0.1:0", "sqlite", TestProfile: true, AllowedRevisionHosts: allowedRevisionHosts)
+        {
+            HeartbeatTimeout = heartbeatTimeout ?? TimeSpan.FromSeconds(30),
+        };
         var store = StoreFactory.Open(options.Database, options.DataDirectory);
         var host = await ServerHost.StartAsync(options, store, TimeProvider.System, null, CancellationToken.None);
         return new TestServer(dir, host, store, host.NewAdminToken!);
