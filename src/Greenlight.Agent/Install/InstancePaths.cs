@@ -1,0 +1,26 @@
+namespace Greenlight.Agent.Install;
+
+/// <summary>
+/// Maps instance paths (<c>/opt/web</c> as written in the AppSpec) to host paths: unchanged without an
+/// instance root, <c>&lt;root&gt;/opt/web</c> with one. <c>..</c> is resolved first, so nothing maps above the root.
+/// </summary>
+internal sealed class InstancePaths(string? instanceRoot)
+{
+    public string? Root { get; } = instanceRoot is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(instanceRoot));
+
+    public string ToHost(string instancePath)
+    {
+        if (!instancePath.StartsWith('/'))
+        {
+            throw InstallFailedException.Of(InstallErrorCode.DestinationNotAbsolute, instancePath,
+                $"The deployment failed because '{instancePath}' is not an absolute Linux path.");
+        }
+
+        var normal = Path.TrimEndingDirectorySeparator(Path.GetFullPath(instancePath));
+        return Root is null ? normal : normal == "/" ? Root : Root + normal;
+    }
+
+    /// <summary>True when Install may touch <paramref name="hostPath"/>: anything without a root, else strictly below it.</summary>
+    public bool Contains(string hostPath) =>
+        Root is null || hostPath.StartsWith(Root + "/", StringComparison.Ordinal);
+}
