@@ -7,7 +7,8 @@ namespace Greenlight.Agent.Install;
 /// checking the disk as it stands after cleanup. A directory source contributes its contents, a file source
 /// lands at <c>destination/&lt;basename&gt;</c>; missing ancestors are planned parent-first, existing directories
 /// are reused and not planned. A destination that exists is handled by <see cref="FileExistsBehavior"/>;
-/// RETAIN'd paths are claimed (so duplicates are still caught) but not planned.
+/// RETAIN'd paths are claimed (so duplicates are still caught) but not planned. With an instance root an
+/// existing symlink is never used as a folder, so nothing is written outside the root through one.
 /// </summary>
 internal sealed class CopyPlanner(string archive, InstancePaths paths, FileExistsBehavior behavior)
 {
@@ -114,8 +115,9 @@ internal sealed class CopyPlanner(string archive, InstancePaths paths, FileExist
         switch (FsEntry.Probe(directory))
         {
             case FsKind.Directory:
-            case FsKind.Symlink when Directory.Exists(directory):
-                return;
+            case FsKind.Symlink when Directory.Exists(directory) && paths.Root is null:
+                return; // with an instance root, a symlinked folder could lead out of it: treated as a file
+
             case FsKind.None:
                 EnsureDirectory(Path.GetDirectoryName(directory)!);
                 _directories.Add(directory);

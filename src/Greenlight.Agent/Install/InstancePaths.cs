@@ -20,7 +20,31 @@ internal sealed class InstancePaths(string? instanceRoot)
         return Root is null ? normal : normal == "/" ? Root : Root + normal;
     }
 
-    /// <summary>True when Install may touch <paramref name="hostPath"/>: anything without a root, else strictly below it.</summary>
-    public bool Contains(string hostPath) =>
-        Root is null || hostPath.StartsWith(Root + "/", StringComparison.Ordinal);
+    /// <summary>
+    /// True when Install may touch <paramref name="hostPath"/>: anything without a root; with one, a path
+    /// strictly below it whose folders between the root and it are real directories, not symlinks that
+    /// could lead out of the root.
+    /// </summary>
+    public bool Contains(string hostPath)
+    {
+        if (Root is null)
+        {
+            return true;
+        }
+
+        if (!hostPath.StartsWith(Root + "/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var parent = Path.GetDirectoryName(hostPath); parent is not null && parent != Root; parent = Path.GetDirectoryName(parent))
+        {
+            if (FsEntry.Probe(parent) == FsKind.Symlink)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

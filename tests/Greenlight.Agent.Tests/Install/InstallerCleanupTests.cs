@@ -94,4 +94,34 @@ public sealed class InstallerCleanupTests : IDisposable
         Assert.True((await _f.InstallAsync("d-2")).Succeeded);
         Assert.False(Directory.Exists(_f.Host("/opt")));
     }
+
+    [Fact]
+    public async Task InstallAsync_CleanupLineThroughSymlinkedFolder_NotFollowedOutOfInstanceRoot()
+    {
+        Directory.CreateDirectory(_f.Scratch);
+        File.WriteAllText(Path.Combine(_f.Scratch, "victim.txt"), "not ours");
+        File.CreateSymbolicLink(_f.Host("/link"), _f.Scratch);
+        Directory.CreateDirectory(_f.Instructions);
+        File.WriteAllLines(Path.Combine(_f.Instructions, InstallFixture.Group + "-cleanup"), [_f.Host("/link/victim.txt")]);
+        _f.Bundle("d-1", Header);
+
+        var result = await _f.InstallAsync("d-1");
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.True(File.Exists(Path.Combine(_f.Scratch, "victim.txt")));
+    }
+
+    [Fact]
+    public async Task InstallAsync_DestinationThroughSymlinkedFolder_RefusedWithInstanceRoot()
+    {
+        Directory.CreateDirectory(_f.Scratch);
+        File.CreateSymbolicLink(_f.Host("/opt"), _f.Scratch);
+        _f.Bundle("d-1", Header + "files:\n  - source: a.txt\n    destination: /opt/web\n", "a.txt");
+
+        var result = await _f.InstallAsync("d-1");
+
+        Assert.Equal(InstallErrorCode.FileAlreadyExists, result.Error?.Code);
+        Assert.Equal(_f.Host("/opt"), result.Error?.Path);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_f.Scratch));
+    }
 }
