@@ -35,7 +35,16 @@ internal sealed class ExternalTools(IReadOnlyList<string>? directories)
         using var process = Process.Start(start) ?? throw new IOException($"Could not start {executable}.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         _ = await stdout.ConfigureAwait(false);
         var error = (await stderr.ConfigureAwait(false)).Trim();
         if (process.ExitCode != 0)

@@ -157,4 +157,15 @@ public sealed class InstallerCopyTests : IDisposable
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal([_f.Host("/etc"), _f.Host("/etc/a.txt")], result.Written.ToArray());
     }
+
+    [Fact]
+    public async Task InstallAsync_RelativeDestination_FailsDestinationNotAbsolute()
+    {
+        _f.Bundle("d-1", Header + "files:\n  - source: a.txt\n    destination: opt/web\n", "a.txt");
+
+        var result = await _f.InstallAsync("d-1");
+
+        Assert.Equal(InstallErrorCode.DestinationNotAbsolute, result.Error?.Code);
+        Assert.Contains("opt/web", result.Error!.Message, StringComparison.Ordinal);
+    }
 }
