@@ -92,7 +92,14 @@ public sealed class Installer(InstallerOptions? options = null)
         {
             if (copying && !completed)
             {
-                CleanupFile.Write(cleanupFile, recorded);
+                try
+                {
+                    CleanupFile.Write(cleanupFile, recorded);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The list written before copying (every planned path) stays: the next Install still removes all of it.
+                }
             }
         }
     }
