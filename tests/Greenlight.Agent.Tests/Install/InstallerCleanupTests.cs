@@ -124,4 +124,22 @@ public sealed class InstallerCleanupTests : IDisposable
         Assert.Equal(_f.Host("/opt"), result.Error?.Path);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_f.Scratch));
     }
+
+    [Fact]
+    public async Task InstallAsync_WhileCopying_CleanupFileAlreadyListsEveryPlannedPath()
+    {
+        var seen = Path.Combine(_f.Scratch, "seen.txt");
+        var cleanup = Path.Combine(_f.Instructions, InstallFixture.Group + "-cleanup");
+        var spy = _f.ToolDirectory(("setfacl", $"cat '{cleanup}' > '{seen}'"));
+        _f.Bundle("d-1", Header
+            + "files:\n  - source: app\n    destination: /opt/web\n"
+            + "permissions:\n  - object: /opt/web/a.txt\n    acls: [\"u:nobody:r\"]\n", "app/a.txt", "app/b.txt");
+
+        var result = await _f.InstallAsync("d-1", options: new InstallerOptions { ToolDirectories = [spy] });
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        string[] planned = [_f.Host("/opt"), _f.Host("/opt/web"), _f.Host("/opt/web/a.txt"), _f.Host("/opt/web/b.txt")];
+        Assert.Equal(planned, File.ReadAllLines(seen));
+        Assert.Equal(planned, _f.CleanupLines());
+    }
 }
