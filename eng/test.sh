@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Greenlight test: install what the tests need (PostgreSQL's binaries), build once, then
+# Runs every Greenlight test: install what the tests need (PostgreSQL, acl), build once, then
 #   1. every test outside the long property category (unit, table, replay, architecture, CLI), and
 #   2. the property tests (trait Category=Property) with many cases.
 # Usage: ./eng/test.sh [extra dotnet test arguments]
@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-./eng/ensure-postgres.sh
+./eng/ensure-test-tools.sh
 dotnet build Greenlight.slnx -c Release -nologo -clp:ErrorsOnly
 
 status=0
