@@ -14,7 +14,7 @@ public static class AgentHost
     {
         Directory.CreateDirectory(options.Root);
         using var client = new AgentClient(options.ServerUrl, TimeSpan.FromSeconds(10));
-        var runner = new AgentRunner(options, client, EventHandlers.For(options, client, loggers), ProcessGroups.Kill, loggers.CreateLogger("Greenlight.Agent"));
+        var runner = new AgentRunner(options, client, EventHandlers.For(options, client), loggers.CreateLogger("Greenlight.Agent"));
         try
         {
             await runner.RunAsync(cancellationToken);

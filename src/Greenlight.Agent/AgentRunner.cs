@@ -14,7 +14,7 @@ namespace Greenlight.Agent;
 /// reported Failed with FailedAfterRestart (never guessed as success) and its leftover processes are killed.
 /// One lifecycle event at a time per deployment group on this host.
 /// </summary>
-public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadOnlyList<IEventHandler> handlers, Action<int> killProcessGroup, ILogger logger)
+public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadOnlyList<IEventHandler> handlers, ILogger logger)
 {
     private readonly RunStore _runs = new(options.RunsDirectory);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
@@ -81,9 +81,9 @@ public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadO
             var record = run;
             if (!run.IsFinished)
             {
-                if (run.ProcessGroup is { } group)
+                if (run.Process is { } process)
                 {
-                    killProcessGroup(group);
+                    await Hooks.HookRunner.KillLeftoversAsync(process, TimeSpan.FromSeconds(2));
                 }
 
                 AgentLog.FailedAfterRestart(logger, run.Ticket.TicketKey);
@@ -179,7 +179,7 @@ public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadO
 
         try
         {
-            return await handler.RunAsync(ticket, buffer, group => _runs.Save(_runs.Get(ticket.TicketKey)! with { ProcessGroup = group }), cancellationToken);
+            return await handler.RunAsync(ticket, buffer, process => _runs.Save(_runs.Get(ticket.TicketKey)! with { Process = process }), cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -7,5 +7,5 @@ public interface IEventHandler
 {
     bool Handles(string lifecycleEvent);
 
-    Task<EventOutcome> RunAsync(AgentTicket ticket, ILogSink log, Action<int> processGroupStarted, CancellationToken cancellationToken);
+    Task<EventOutcome> RunAsync(AgentTicket ticket, ILogSink log, Action<Hooks.HookProcessRecord> processStarted, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ public sealed class InstallHandler(AgentOptions options) : IEventHandler
 
     public bool Handles(string lifecycleEvent) => lifecycleEvent == "Install";
 
-    public async Task<EventOutcome> RunAsync(AgentTicket ticket, ILogSink log, Action<int> processGroupStarted, CancellationToken cancellationToken)
+    public async Task<EventOutcome> RunAsync(AgentTicket ticket, ILogSink log, Action<Hooks.HookProcessRecord> processStarted, CancellationToken cancellationToken)
     {
         var revision = RevisionLoader.Load(AgentPaths.DeploymentRoot(options.Root, ticket.DeploymentGroupId, ticket.DeploymentId));
         var behavior = ticket.FileExistsBehavior switch

@@ -4,7 +4,7 @@ namespace Greenlight.Agent.Runs;
 
 /// <summary>
 /// What the agent knows about one ticket, persisted before anything is spawned: the ticket, whether it finished, its
-/// result, the process group of a running hook (to clean up after a crash), the last log sequence, and whether the
+/// result, the process of a running hook script (to clean up after a crash), the last log sequence, and whether the
 /// server acknowledged the result.
 /// </summary>
 public sealed record RunRecord(
@@ -13,7 +13,7 @@ public sealed record RunRecord(
     DateTimeOffset StartedAt,
     string? Status = null,
     Diagnostics? Diagnostics = null,
-    int? ProcessGroup = null,
+    Hooks.HookProcessRecord? Process = null,
     bool Reported = false)
 {
     public const string Started = "Started";

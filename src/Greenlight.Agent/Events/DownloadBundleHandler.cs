@@ -1,0 +1,81 @@
+using Greenlight.Agent.Protocol;
+using Greenlight.Bundles;
+using Greenlight.Bundles.Extraction;
+using Greenlight.Contracts.V1;
+using Greenlight.Core.AppSpec;
+
+namespace Greenlight.Agent.Events;
+
+/// <summary>
+/// DownloadBundle: fetch the revision, check its SHA-256 against the ticket, extract it confined
+/// (<see cref="SafeExtractor"/>) into <c>deployment-archive</c>, move a single top-level folder holding the appspec up
+/// to be the archive root (as CodeDeploy's agent does), and keep at most <see cref="AgentOptions.MaxRevisions"/>
+/// deployment folders of the group, never the last successful one.
+/// </summary>
+public sealed class DownloadBundleHandler(AgentOptions options, AgentClient client) : IEventHandler
+{
+    public bool Handles(string lifecycleEvent) => lifecycleEvent == "DownloadBundle";
+
+    public async Task<EventOutcome> RunAsync(AgentTicket ticket, ILogSink log, Action<Hooks.HookProcessRecord> processStarted, CancellationToken cancellationToken)
+    {
+        if (!BundleTypes.TryParse(ticket.BundleType, out var type))
+        {
+            return EventOutcome.Failure("UnknownError", $"bundle type '{ticket.BundleType}' is not zip, tar or tgz");
+        }
+
+        var deploymentRoot = AgentPaths.DeploymentRoot(options.Root, ticket.DeploymentGroupId, ticket.DeploymentId);
+        Directory.CreateDirectory(deploymentRoot);
+        var bundle = Path.Combine(deploymentRoot, "bundle." + type.ToName());
+        var sha = await client.DownloadAsync(ticket.ApplicationName, ticket.Revision, bundle, cancellationToken);
+        if (!string.Equals(sha, ticket.Revision, StringComparison.OrdinalIgnoreCase))
+        {
+            File.Delete(bundle);
+            return EventOutcome.Failure("BundleVerificationFailed", $"the downloaded bundle's SHA-256 is {sha}, not the revision's {ticket.Revision}");
+        }
+
+        log.Write("agent", $"downloaded {new FileInfo(bundle).Length} bytes, SHA-256 verified");
+        var archive = Path.Combine(deploymentRoot, "deployment-archive");
+        if (Directory.Exists(archive))
+        {
+            Directory.Delete(archive, recursive: true);
+        }
+
+        var result = await SafeExtractor.ExtractAsync(bundle, type, archive, new ExtractionLimits(), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return EventOutcome.Failure(result.Code.ToString(), result.Message);
+        }
+
+        log.Write("agent", $"extracted {result.EntryCount} entries ({result.TotalBytes} bytes)");
+        HoistSingleTopLevelFolder(archive);
+        Prune(Path.Combine(options.Root, ticket.DeploymentGroupId), deploymentRoot, ticket.DeploymentGroupId);
+        return EventOutcome.Success;
+    }
+
+    private static void HoistSingleTopLevelFolder(string archive)
+    {
+        var location = AppSpecLocator.Locate(new BundleListing(DirectoryBundle.Open(archive).Entries));
+        if (location is not { RootPrefix.Length: > 0 })
+        {
+            return;
+        }
+
+        var moving = archive + ".hoist";
+        Directory.Move(archive, moving);
+        Directory.Move(Path.Combine(moving, location.RootPrefix.TrimEnd('/')), archive);
+        Directory.Delete(moving, recursive: true);
+    }
+
+    private void Prune(string groupDirectory, string current, string deploymentGroupId)
+    {
+        var lastGood = RevisionLoader.DeploymentRootFor(options.Root, deploymentGroupId, "", Core.Lifecycle.ScriptSource.LastSuccessfulInstall);
+        var old = new DirectoryInfo(groupDirectory).EnumerateDirectories()
+            .OrderByDescending(d => d.CreationTimeUtc)
+            .Skip(options.MaxRevisions)
+            .Where(d => d.FullName != current && d.FullName != lastGood);
+        foreach (var directory in old)
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
