@@ -13,7 +13,10 @@ internal enum EntryKind
 
 /// <summary>
 /// One archive entry as its header describes it. <see cref="Mode"/> is the header's permission bits, null when the
-/// archive carries none (a zip made on Windows). <see cref="CompressedSize"/> is -1 outside zip. For links,
+/// archive carries none (a zip made on Windows). <see cref="CompressedSize"/> is -1 and <see cref="Crc32"/> null outside zip. For links,
 /// <see cref="LinkName"/> is the target as the archive spells it; for unsupported entries, a description of the type.
 /// </summary>
-internal sealed record ArchiveEntry(string Name, EntryKind Kind, int? Mode, long DeclaredSize, long CompressedSize, string? LinkName);
+internal sealed record ArchiveEntry(string Name, EntryKind Kind, int? Mode, long DeclaredSize, long CompressedSize, string? LinkName)
+{
+    public uint? Crc32 { get; init; }
+}

@@ -45,7 +45,10 @@ public enum ExtractionCode
     /// <summary>A zip entry expands more than <see cref="ExtractionLimits.MaxCompressionRatio"/> times its compressed size.</summary>
     CompressionRatio,
 
-    /// <summary>An entry's data is longer or shorter than its header declares: a lying size header or a truncated archive.</summary>
+    /// <summary>
+    /// An entry's data disagrees with its header: longer or shorter than declared (a lying size header, a truncated
+    /// archive), or, in a zip, not matching the header's CRC-32 (how a size header that understates is caught).
+    /// </summary>
     SizeMismatch,
 
     /// <summary>The file system ran out of space (ENOSPC) or quota (EDQUOT) while writing.</summary>

@@ -169,6 +169,7 @@ public static class SafeExtractor
     {
         var entry = planned.Entry;
         long written = 0;
+        var crc = new Crc32();
         var output = writer.CreateFile(planned.Path);
         await using (output.ConfigureAwait(false))
         {
@@ -180,6 +181,7 @@ public static class SafeExtractor
                 {
                     written += read;
                     CheckWritten(entry, written, totalSoFar + written, limits);
+                    crc.Append(buffer.AsSpan(0, read));
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -187,6 +189,11 @@ public static class SafeExtractor
             if (written != entry.DeclaredSize)
             {
                 throw ExtractionFailure.For(ExtractionCode.SizeMismatch, entry.Name, $"its header declares {entry.DeclaredSize} bytes but its data holds {written} (truncated).");
+            }
+
+            if (entry.Crc32 is { } expected && crc.Value != expected)
+            {
+                throw ExtractionFailure.For(ExtractionCode.SizeMismatch, entry.Name, "its data does not match its header's CRC-32 (a lying size header or corrupt data).");
             }
 
             File.SetUnixFileMode(output.SafeFileHandle, StagingWriter.FilePermissions(entry.Mode));

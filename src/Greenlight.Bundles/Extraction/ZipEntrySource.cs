@@ -58,7 +58,7 @@ internal sealed class ZipEntrySource : EntrySource
             _ => null,
         };
         var size = kind == EntryKind.File ? entry.Length : 0;
-        return ValueTask.FromResult<ArchiveEntry?>(new ArchiveEntry(entry.FullName, kind, mode, size, entry.CompressedLength, linkName));
+        return ValueTask.FromResult<ArchiveEntry?>(new ArchiveEntry(entry.FullName, kind, mode, size, entry.CompressedLength, linkName) { Crc32 = entry.Crc32 });
     }
 
     public override Stream OpenData() => _zip.Entries[_index].Open();
