@@ -7,6 +7,9 @@ internal enum EntryKind
     Symlink,
     Hardlink,
 
+    /// <summary>Metadata with nothing to write, such as a pax global header (<c>git archive</c> adds one); counted, then skipped.</summary>
+    Metadata,
+
     /// <summary>A device, FIFO, socket or other special entry; <see cref="ArchiveEntry.LinkName"/> names what it is.</summary>
     Unsupported,
 }

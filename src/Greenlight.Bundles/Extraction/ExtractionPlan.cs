@@ -37,6 +37,12 @@ internal sealed class ExtractionPlan(ExtractionLimits limits)
             throw ExtractionFailure.For(ExtractionCode.UnsupportedEntryType, entry.Name, $"it is {entry.LinkName}; only files, directories and links are extracted.");
         }
 
+        if (entry.Kind == EntryKind.Metadata)
+        {
+            _entries.Add(new PlannedEntry(entry, ""));
+            return;
+        }
+
         var path = EntryPath.Normalize(entry.Name, limits.MaxDepth);
         if (path.Length == 0)
         {

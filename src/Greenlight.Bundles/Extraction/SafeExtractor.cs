@@ -147,6 +147,8 @@ public static class SafeExtractor
                     case EntryKind.Symlink:
                         symlinks.Add(planned);
                         break;
+                    case EntryKind.Metadata:
+                        break;
                     default:
                         throw new InvalidOperationException($"Unexpected entry kind {entry.Kind} after planning.");
                 }

@@ -32,6 +32,7 @@ internal sealed class TarEntrySource : EntrySource
             TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile => EntryKind.File,
             TarEntryType.SymbolicLink => EntryKind.Symlink,
             TarEntryType.HardLink => EntryKind.Hardlink,
+            TarEntryType.GlobalExtendedAttributes => EntryKind.Metadata,
             _ => EntryKind.Unsupported,
         };
         var linkName = kind switch

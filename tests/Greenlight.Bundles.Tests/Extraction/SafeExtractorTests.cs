@@ -98,6 +98,18 @@ public sealed class SafeExtractorTests : TempDirectory
     }
 
     [Fact]
+    public async Task ExtractAsync_PaxGlobalHeaderAsGitArchiveWrites_IsSkipped()
+    {
+        var global = new PaxGlobalExtendedAttributesTarEntry(new Dictionary<string, string> { ["comment"] = "0123456789abcdef" });
+        var archive = Write(BundleType.Tar, Tar(global, TarFile("repo/appspec.yml", TestArchives.GoodAppSpec)));
+
+        var result = await SafeExtractor.ExtractAsync(archive, BundleType.Tar, _staging, ExtractionLimits.Default, CancellationToken.None);
+
+        Assert.True(result.IsSuccess, result.Message);
+        Assert.Equal(["repo"], Directory.EnumerateFileSystemEntries(_staging).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task ExtractAsync_EmptyExistingStaging_IsAdopted()
     {
         Directory.CreateDirectory(_staging);
