@@ -95,6 +95,11 @@ public static class SafeExtractor
         string archivePath, BundleType type, ExtractionLimits limits, CurrentEntry current, CancellationToken cancellationToken)
     {
         var plan = new ExtractionPlan(limits);
+        if (type == BundleType.Zip && ZipDirectoryPeek.DeclaredEntries(archivePath) is { } declared && declared > limits.MaxEntries)
+        {
+            throw new ExtractionFailure(ExtractionCode.TooManyEntries, null, $"The zip declares {declared} entries; the limit is {limits.MaxEntries}.");
+        }
+
         var source = EntrySource.Open(archivePath, type);
         await using (source.ConfigureAwait(false))
         {

@@ -168,6 +168,20 @@ public sealed class SafeExtractorHostileTests : TempDirectory
         Assert.Equal(ExtractionCode.TooManyEntries, result.Code);
     }
 
+    [Fact]
+    public async Task ExtractAsync_ZipDeclaringHugeEntryCount_FailsTooManyEntriesBeforeReadingCentralDirectory()
+    {
+        var zip = Zip(ZipItem.Text("a", "1"));
+        var end = zip.AsSpan().LastIndexOf([(byte)0x50, (byte)0x4B, (byte)0x05, (byte)0x06]);
+        BitConverter.TryWriteBytes(zip.AsSpan(end + 8, 2), (ushort)65000); // entries on this disk
+        BitConverter.TryWriteBytes(zip.AsSpan(end + 10, 2), (ushort)65000); // entries in all
+
+        var result = await ExtractUnchanged(BundleType.Zip, zip, new ExtractionLimits { MaxEntries = 1000 });
+
+        Assert.Equal(ExtractionCode.TooManyEntries, result.Code);
+        Assert.Contains("65000", result.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(BundleType.Zip)]
     [InlineData(BundleType.Tar)]
