@@ -110,6 +110,7 @@ public static class SafeExtractor
 
             while (await source.NextAsync(cancellationToken).ConfigureAwait(false) is { } entry)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 current.Name = entry.Name;
                 plan.Add(entry);
             }
@@ -131,6 +132,7 @@ public static class SafeExtractor
             var buffer = new byte[BufferSize];
             foreach (var planned in plan.Entries)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var entry = await source.NextAsync(cancellationToken).ConfigureAwait(false);
                 if (entry is null || entry.Name != planned.Entry.Name || entry.Kind != planned.Entry.Kind)
                 {

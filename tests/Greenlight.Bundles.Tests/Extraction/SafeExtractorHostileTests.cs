@@ -199,6 +199,17 @@ public sealed class SafeExtractorHostileTests : TempDirectory
     }
 
     [Fact]
+    public async Task ExtractAsync_GzipOfZerosOverLimit_FailsBeforeWritingAByte()
+    {
+        var zeros = new PaxTarEntry(TarEntryType.RegularFile, "zeros.bin") { DataStream = new MemoryStream(new byte[8 * 1024 * 1024]) };
+
+        var result = await ExtractUnchanged(BundleType.Tgz, Tar(gzip: true, zeros), new ExtractionLimits { MaxTotalBytes = 1024 * 1024 });
+
+        Assert.Equal(ExtractionCode.TotalSizeExceeded, result.Code);
+        Assert.Equal("zeros.bin", result.EntryName);
+    }
+
+    [Fact]
     public async Task ExtractAsync_OverFileSizeLimit_FailsFileTooLarge()
     {
         var result = await ExtractUnchanged(BundleType.Tar, Tar(TarFile("big.txt", new string('a', 2000))), new ExtractionLimits { MaxFileBytes = 1000 });
