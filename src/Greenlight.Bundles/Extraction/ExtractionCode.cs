@@ -54,6 +54,6 @@ public enum ExtractionCode
     /// <summary>The file system ran out of space (ENOSPC) or quota (EDQUOT) while writing.</summary>
     DiskFull,
 
-    /// <summary>Any other I/O failure while writing into staging (the message carries the system's reason).</summary>
-    WriteFailed,
+    /// <summary>Any other I/O failure while reading the archive or writing into staging (the message carries the system's reason).</summary>
+    IoError,
 }

@@ -17,7 +17,8 @@ public static class SafeExtractor
     /// Extracts <paramref name="archivePath"/>, an archive of <paramref name="type"/>, into
     /// <paramref name="stagingDirectory"/>, which must not exist yet or be an empty directory (it becomes 0700;
     /// its parent must exist). Expected failures are results (see <see cref="ExtractionCode"/>); cancellation
-    /// throws <see cref="OperationCanceledException"/> after staging is removed.
+    /// throws <see cref="OperationCanceledException"/> after staging is removed, and a missing archive throws
+    /// <see cref="FileNotFoundException"/> before staging is touched.
     /// </summary>
     public static async Task<ExtractionResult> ExtractAsync(
         string archivePath, BundleType type, string stagingDirectory, ExtractionLimits limits, CancellationToken cancellationToken)
@@ -25,6 +26,10 @@ public static class SafeExtractor
         ArgumentNullException.ThrowIfNull(archivePath);
         ArgumentNullException.ThrowIfNull(stagingDirectory);
         ArgumentNullException.ThrowIfNull(limits);
+        if (!File.Exists(archivePath))
+        {
+            throw new FileNotFoundException($"No bundle at '{archivePath}' to extract.", archivePath);
+        }
 
         var staging = Path.TrimEndingDirectorySeparator(Path.GetFullPath(stagingDirectory));
         if (PrepareStaging(staging) is { } refused)
@@ -57,7 +62,7 @@ public static class SafeExtractor
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Fail(staging, ExtractionCode.WriteFailed, current.Name, $"{Naming(current)}writing into staging failed: {ex.Message}");
+            return Fail(staging, ExtractionCode.IoError, current.Name, $"{Naming(current)}I/O failed while extracting: {ex.Message}");
         }
         catch
         {
