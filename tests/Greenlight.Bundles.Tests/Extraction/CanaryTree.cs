@@ -28,8 +28,7 @@ internal sealed class CanaryTree
     public string Snapshot()
     {
         var text = new StringBuilder();
-        foreach (var path in System.IO.Directory.EnumerateFileSystemEntries(_root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-                     .Where(p => p != _staging && !p.StartsWith(_staging + "/", StringComparison.Ordinal))
+        foreach (var path in TreeWalk.Entries(_root, skip: p => p == _staging)
                      .Concat(SystemFiles.Where(File.Exists))
                      .Order(StringComparer.Ordinal))
         {
