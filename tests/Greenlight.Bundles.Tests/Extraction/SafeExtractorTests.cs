@@ -132,6 +132,20 @@ public sealed class SafeExtractorTests : TempDirectory
         Assert.False(Path.Exists(_staging));
     }
 
+    /// <summary>Pins what cleanup relies on: .NET's recursive delete unlinks a symlink to a directory, never what it points to.</summary>
+    [Fact]
+    public void DirectoryDelete_StagingWithSymlinkToOutsideDirectory_LeavesOutsideIntact()
+    {
+        var outside = Directory.CreateDirectory(Path.Combine(Temp, "outside")).FullName;
+        File.WriteAllText(Path.Combine(outside, "keep"), "keep");
+        Directory.CreateDirectory(Path.Combine(_staging, "sub"));
+        File.CreateSymbolicLink(Path.Combine(_staging, "sub", "out"), outside);
+
+        Directory.Delete(_staging, recursive: true);
+
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(outside, "keep")));
+    }
+
     private string Write(BundleType type, byte[] bytes)
     {
         var path = Path.Combine(Temp, "bundle." + type.ToString().ToLowerInvariant());
