@@ -1,0 +1,33 @@
+namespace Greenlight.Bundles.Extraction;
+
+/// <summary>
+/// Caps applied while extracting. Each is checked against the headers before anything is written and again
+/// against the bytes actually written, so a lying header cannot get past them; disk use stays within the
+/// limit plus nothing (the check runs before each buffer is written).
+/// </summary>
+public sealed record ExtractionLimits
+{
+    /// <summary>The defaults: 100,000 entries, 4 GiB in all, 4 GiB per file, ratio 200, depth 128.</summary>
+    public static ExtractionLimits Default { get; } = new();
+
+    /// <summary>Most entries (files, directories and links) an archive may hold.</summary>
+    public int MaxEntries { get; init; } = 100_000;
+
+    /// <summary>Most bytes all files together may hold.</summary>
+    public long MaxTotalBytes { get; init; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>Most bytes a single file may hold.</summary>
+    public long MaxFileBytes { get; init; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Most a zip entry may expand: uncompressed bytes over compressed bytes. Only checked once an entry passes
+    /// <see cref="CompressionRatioGraceBytes"/>, because small text files legitimately compress very well.
+    /// </summary>
+    public double MaxCompressionRatio { get; init; } = 200;
+
+    /// <summary>Bytes an entry may expand to before <see cref="MaxCompressionRatio"/> applies (default 1 MiB).</summary>
+    public long CompressionRatioGraceBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Most path segments in an entry name.</summary>
+    public int MaxDepth { get; init; } = 128;
+}
