@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Greenlight.Agent.Hooks;
+
+namespace Greenlight.Agent.Tests.Hooks;
+
+/// <summary>reliability.md F6: hooks that never exit, ignore SIGTERM, double-fork daemons or keep outputs open.</summary>
+public sealed class HookRunnerTreeKillTests : IDisposable
+{
+    private readonly HookTestBed _bed = new();
+
+    public void Dispose() => _bed.Dispose();
+
+    [Fact]
+    public async Task RunEventAsync_ScriptSleepsPastTimeout_TimedOutWithinTimeoutPlusGrace()
+    {
+        var script = _bed.Script("slow.sh", "echo before\nsleep 30");
+        var watch = Stopwatch.StartNew();
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script, TimeoutSeconds: 1)));
+
+        watch.Stop();
+        Assert.Equal(HookErrorCode.ScriptTimedOut, result.Code);
+        Assert.Equal($"Script at specified location: scripts/slow.sh run as user {Environment.UserName} failed to complete in 1 seconds", result.Message);
+        Assert.Contains("[stdout] before", result.LogTail, StringComparison.Ordinal);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        Assert.Empty(_bed.Survivors());
+    }
+
+    [Fact]
+    public async Task RunEventAsync_ScriptIgnoresSigterm_StillKilledAfterGrace()
+    {
+        var script = _bed.Script("stubborn.sh", "trap '' TERM\nsleep 30\necho survived");
+        var watch = Stopwatch.StartNew();
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script, TimeoutSeconds: 1)));
+
+        watch.Stop();
+        Assert.Equal(HookErrorCode.ScriptTimedOut, result.Code);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+        Assert.DoesNotContain(_bed.Sink.Lines, l => l.Line == "survived");
+        Assert.Empty(_bed.Survivors());
+    }
+
+    [Fact]
+    public async Task RunEventAsync_DoubleForkedSetsidDaemon_NoProcessOfTheTreeSurvives()
+    {
+        // The daemon leaves the session and its parent exits at once, so only the subreaper and /proc walk find it.
+        var script = _bed.Script("daemon.sh", "( setsid bash -c 'sleep 300' > /dev/null 2>&1 & )\nsleep 30 &\nsleep 30");
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script, TimeoutSeconds: 1)));
+
+        Assert.Equal(HookErrorCode.ScriptTimedOut, result.Code);
+        Assert.Empty(_bed.Survivors());
+    }
+
+    [Fact]
+    public async Task RunEventAsync_BackgroundChildKeepsStdoutOpen_SucceedsAfterGraceAndKillsIt()
+    {
+        var script = _bed.Script("leaky.sh", "sleep 300 &\necho started\nexit 0");
+        var watch = Stopwatch.StartNew();
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script, TimeoutSeconds: 30)));
+
+        watch.Stop();
+        Assert.True(result.Succeeded, result.Message);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        Assert.Contains("outputs left open by a background process (redirect its output)", _bed.LogText, StringComparison.Ordinal);
+        Assert.Contains(_bed.Sink.Lines, l => l.Stream == "agent" && l.Line.StartsWith("outputs left open", StringComparison.Ordinal));
+        Assert.Empty(_bed.Survivors());
+    }
+
+    [Fact]
+    public async Task RunEventAsync_BackgroundChildRedirectsOutput_IsLeftRunning()
+    {
+        // How ApplicationStart starts a service: with its output redirected it outlives the script, as in CodeDeploy.
+        var script = _bed.Script("start.sh", "sleep 300 > /dev/null 2>&1 &\necho started");
+        var watch = Stopwatch.StartNew();
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script)));
+
+        watch.Stop();
+        Assert.True(result.Succeeded, result.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.Single(_bed.Survivors());
+    }
+
+    [Fact]
+    public async Task RunEventAsync_Cancelled_KillsTreeAndReportsUnknownError()
+    {
+        var script = _bed.Script("long.sh", "( setsid sleep 300 & )\nsleep 30");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script)), cts.Token);
+
+        Assert.Equal(HookErrorCode.UnknownError, result.Code);
+        Assert.Contains("cancelled", result.Message, StringComparison.Ordinal);
+        Assert.Empty(_bed.Survivors());
+    }
+
+    [Fact]
+    public async Task RunEventAsync_ScriptStarted_ReportsRecordOfTheScriptProcess()
+    {
+        HookProcessRecord? seen = null;
+        var script = _bed.Script("pid.sh", "echo $$");
+        var request = _bed.Request(new HookScript(script)) with { ScriptStarted = r => seen = r };
+
+        var result = await _bed.RunAsync(request);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.NotNull(seen);
+        Assert.Equal(seen.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(_bed.Sink.Lines).Line);
+        Assert.True(seen.StartTime > 0);
+    }
+
+    [Fact]
+    public async Task KillLeftoversAsync_RecordedTreeFromBeforeARestart_KillsEveryProcess()
+    {
+        // A tree the agent did not start in this process: its session leader, a child and a setsid daemon.
+        var runMarker = Guid.NewGuid().ToString("N");
+        var info = new ProcessStartInfo("setsid", ["bash", "-c", "( setsid sleep 300 & ); sleep 300 & sleep 300"]);
+        info.Environment[HookRunner.RunMarkerVariable] = runMarker;
+        info.Environment["GL_TEST_MARKER"] = _bed.Marker;
+        using var process = Process.Start(info)!;
+        await Greenlight.Testing.Eventually.Until(() => Task.FromResult(_bed.Survivors().Count), n => n >= 4, TimeSpan.FromSeconds(5), "tree started");
+        var startTime = long.Parse(File.ReadAllText($"/proc/{process.Id}/stat").Split(") ")[1].Split(' ')[19], System.Globalization.CultureInfo.InvariantCulture);
+
+        var gone = await HookRunner.KillLeftoversAsync(new HookProcessRecord(process.Id, startTime, runMarker), TimeSpan.FromMilliseconds(500));
+
+        Assert.True(gone);
+        Assert.Empty(_bed.Survivors());
+    }
+}
