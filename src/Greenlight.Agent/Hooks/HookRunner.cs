@@ -101,6 +101,16 @@ public sealed partial class HookRunner(ScriptLog log)
         return ProcessTreeKiller.KillTreeAsync(record, termGrace, ownedPid: null);
     }
 
+    /// <summary>
+    /// Reaps orphans re-parented to the agent (it is a child subreaper) that have exited: processes left running
+    /// by hooks, such as services started by ApplicationStart, become the agent's children when their parent
+    /// exits, and nothing else waits for them. Call it now and then (the runner also calls it before each script).
+    /// Only zombie children in a session other than the agent's and not a running script are reaped, so children
+    /// the agent starts through <see cref="Process"/> in its own session keep their exit status; other agent
+    /// code must not start children under <c>setsid</c>. Returns how many were reaped.
+    /// </summary>
+    public static int ReapOrphans() => ProcessTreeKiller.ReapOrphans();
+
     private async Task<(HookEventResult? Failure, string Tail)> RunScriptAsync(
         HookEventRequest request, HookScript script, EventOutput output, CancellationToken cancellationToken)
     {
@@ -135,13 +145,14 @@ public sealed partial class HookRunner(ScriptLog log)
         }
 
         ProcessTreeKiller.EnsureSubreaper();
+        ProcessTreeKiller.ReapOrphans();
         var marker = Guid.NewGuid().ToString("N");
         using var process = new Process { StartInfo = StartInfo(request, script.RunAs, resolved.Path, marker) };
         var scriptOutput = output.ForScript(location);
         output.LogOnly(location, $"starting as user {user} (timeout {script.TimeoutSeconds} s)");
         try
         {
-            process.Start();
+            ProcessTreeKiller.Start(process);
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
@@ -165,11 +176,19 @@ public sealed partial class HookRunner(ScriptLog log)
             output.LogOnly(location, gone ? "killed the script's process tree" : "some processes of the script's tree could not be killed");
         }
 
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        if (await Completes(process.WaitForExitAsync(CancellationToken.None), DrainAfterKill).ConfigureAwait(false))
+        {
+            ProcessTreeKiller.Forget(process.Id);
+        }
+        else
+        {
+            output.LogOnly(location, "the script process did not exit after SIGKILL");
+        }
+
         await DrainAsync(readers, scriptOutput, pipes, exited ? request.GracePeriod : DrainAfterKill).ConfigureAwait(false);
         scriptOutput.Close();
         var tail = scriptOutput.Tail.ToString();
-        output.LogOnly(location, exited ? $"exited with code {process.ExitCode}" : "stopped");
+        output.LogOnly(location, exited ? $"exited with code {process.ExitCode}" : "stopped after timeout or cancellation");
 
         if (!exited)
         {
@@ -178,9 +197,10 @@ public sealed partial class HookRunner(ScriptLog log)
                 : (Fail(HookErrorCode.ScriptTimedOut, $"Script at specified location: {location} run as user {user} failed to complete in {script.TimeoutSeconds} seconds", tail: tail), tail);
         }
 
-        return process.ExitCode == 0
+        var exitCode = process.ExitCode;
+        return exitCode == 0
             ? (null, tail)
-            : (Fail(HookErrorCode.ScriptFailed, $"Script at specified location: {location} run as user {user} failed with exit code {process.ExitCode}", process.ExitCode, tail), tail);
+            : (Fail(HookErrorCode.ScriptFailed, $"Script at specified location: {location} run as user {user} failed with exit code {exitCode}", exitCode, tail), tail);
     }
 
     /// <summary>True when the script exited by itself; false on timeout or cancellation.</summary>

@@ -19,6 +19,57 @@ internal static class ProcessTreeKiller
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan KillDeadline = TimeSpan.FromSeconds(3);
 
+    private static readonly Lock ScriptsLock = new();
+    private static readonly HashSet<int> RunningScripts = [];
+
+    /// <summary>Starts a script's process and remembers its pid until <see cref="Forget"/>, so <see cref="ReapOrphans"/> leaves it to .NET.</summary>
+    public static void Start(System.Diagnostics.Process process)
+    {
+        lock (ScriptsLock)
+        {
+            process.Start();
+            RunningScripts.Add(process.Id);
+        }
+    }
+
+    /// <summary>Called once .NET has reaped the script's process.</summary>
+    public static void Forget(int pid)
+    {
+        lock (ScriptsLock)
+        {
+            RunningScripts.Remove(pid);
+        }
+    }
+
+    private static bool IsRunningScript(int pid)
+    {
+        lock (ScriptsLock)
+        {
+            return RunningScripts.Contains(pid);
+        }
+    }
+
+    /// <summary>See <see cref="HookRunner.ReapOrphans"/>.</summary>
+    public static int ReapOrphans()
+    {
+        var self = Environment.ProcessId;
+        var session = ProcEntry.TryRead(self)?.Session;
+        var reaped = 0;
+        lock (ScriptsLock)
+        {
+            foreach (var e in ProcEntry.ReadAll())
+            {
+                if (e.ParentPid == self && e.IsZombie && e.Session != session && !RunningScripts.Contains(e.Pid)
+                    && LibC.WaitPid(e.Pid, out _, LibC.WNoHang) == e.Pid)
+                {
+                    reaped++;
+                }
+            }
+        }
+
+        return reaped;
+    }
+
     /// <summary>Sets <c>PR_SET_CHILD_SUBREAPER</c> on the agent once; returns the errno (0 when it is set).</summary>
     public static int EnsureSubreaper() => SubreaperErrno.Value;
 
@@ -152,7 +203,7 @@ internal static class ProcessTreeKiller
                 {
                     alive.Add(e);
                 }
-                else if (e.ParentPid == self && e.Pid != ownedPid)
+                else if (e.ParentPid == self && e.Pid != ownedPid && !IsRunningScript(e.Pid))
                 {
                     // An orphan re-parented to us (the subreaper): nobody else will wait for it.
                     _ = LibC.WaitPid(e.Pid, out _, LibC.WNoHang);

@@ -78,7 +78,20 @@ internal sealed class ScriptOutput(EventOutput owner, string location)
 
     public void Close() => owner.Close(this);
 
+    /// <summary>Reads to end of file; a read error (the pipe closed under an abandoned reader) ends it quietly.</summary>
     public async Task ReadAsync(TextReader reader, string stream)
+    {
+        try
+        {
+            await ReadLinesAsync(reader, stream).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nothing more to read.
+        }
+    }
+
+    private async Task ReadLinesAsync(TextReader reader, string stream)
     {
         var buffer = new char[4096];
         var line = new StringBuilder();

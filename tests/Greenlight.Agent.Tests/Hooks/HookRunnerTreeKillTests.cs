@@ -22,6 +22,7 @@ public sealed class HookRunnerTreeKillTests : IDisposable
         Assert.Equal(HookErrorCode.ScriptTimedOut, result.Code);
         Assert.Equal($"Script at specified location: scripts/slow.sh run as user {Environment.UserName} failed to complete in 1 seconds", result.Message);
         Assert.Contains("[stdout] before", result.LogTail, StringComparison.Ordinal);
+        // F6: within timeout + grace + 1 s.
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
         Assert.Empty(_bed.Survivors());
     }
@@ -36,7 +37,8 @@ public sealed class HookRunnerTreeKillTests : IDisposable
 
         watch.Stop();
         Assert.Equal(HookErrorCode.ScriptTimedOut, result.Code);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+        // F6: killed within timeout + grace + 1 s, though SIGTERM is ignored.
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
         Assert.DoesNotContain(_bed.Sink.Lines, l => l.Line == "survived");
         Assert.Empty(_bed.Survivors());
     }
@@ -76,11 +78,11 @@ public sealed class HookRunnerTreeKillTests : IDisposable
         var script = _bed.Script("start.sh", "sleep 300 > /dev/null 2>&1 &\necho started");
         var watch = Stopwatch.StartNew();
 
-        var result = await _bed.RunAsync(_bed.Request(new HookScript(script)));
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script)) with { GracePeriod = TimeSpan.FromSeconds(5) });
 
         watch.Stop();
         Assert.True(result.Succeeded, result.Message);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}: waited for the grace period");
         Assert.Single(_bed.Survivors());
     }
 
@@ -128,5 +130,24 @@ public sealed class HookRunnerTreeKillTests : IDisposable
 
         Assert.True(gone);
         Assert.Empty(_bed.Survivors());
+    }
+    [Fact]
+    public async Task ReapOrphans_ServiceLeftByScriptExitsLater_IsReapedNotLeftAZombie()
+    {
+        var script = _bed.Script("start.sh", "sleep 300 > /dev/null 2>&1 &\necho $!");
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script)));
+        Assert.True(result.Succeeded, result.Message);
+        var pid = int.Parse(Assert.Single(_bed.Sink.Lines).Line, System.Globalization.CultureInfo.InvariantCulture);
+
+        // The service dies on its own later; it was re-parented to the agent, the subreaper.
+        Assert.Equal(0, Native.LibC.Kill(pid, Native.LibC.SigKill));
+        // (Scripts of tests running in parallel also reap, so the zombie may already be gone.)
+        var zombie = await Greenlight.Testing.Eventually.Until(
+            () => Task.FromResult(ProcEntry.TryRead(pid)), e => e is null or { IsZombie: true }, TimeSpan.FromSeconds(5), "service exited");
+        Assert.True(zombie is null || zombie.Value.ParentPid == Environment.ProcessId, "re-parented to the subreaper");
+
+        HookRunner.ReapOrphans();
+
+        Assert.Null(ProcEntry.TryRead(pid));
     }
 }
