@@ -161,7 +161,20 @@ public sealed partial class HookRunner(ScriptLog log)
 
         process.StandardInput.Close();
         var record = new HookProcessRecord(process.Id, ProcEntry.TryRead(process.Id)?.StartTime ?? 0, marker);
-        request.ScriptStarted?.Invoke(record);
+        try
+        {
+            request.ScriptStarted?.Invoke(record);
+        }
+#pragma warning disable CA1031 // Whatever the caller's failure, the script must not run unrecorded.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await ProcessTreeKiller.KillTreeAsync(record, TimeSpan.Zero, process.Id).ConfigureAwait(false);
+            await Completes(process.WaitForExitAsync(CancellationToken.None), DrainAfterKill).ConfigureAwait(false);
+            ProcessTreeKiller.Forget(process.Id);
+            return (Fail(HookErrorCode.UnknownError, $"Script at specified location: {location} was stopped: recording its process failed ({e.GetType().Name})"), "");
+        }
+
         var pipes = new HashSet<string>(StringComparer.Ordinal);
         AddPipe(pipes, process.StandardOutput.BaseStream);
         AddPipe(pipes, process.StandardError.BaseStream);

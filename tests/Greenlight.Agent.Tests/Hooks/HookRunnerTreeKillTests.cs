@@ -115,6 +115,19 @@ public sealed class HookRunnerTreeKillTests : IDisposable
     }
 
     [Fact]
+    public async Task RunEventAsync_ScriptStartedThrows_ScriptStoppedAndUnknownError()
+    {
+        var script = _bed.Script("long.sh", "sleep 30");
+        var request = _bed.Request(new HookScript(script)) with { ScriptStarted = _ => throw new IOException("disk full") };
+
+        var result = await _bed.RunAsync(request);
+
+        Assert.Equal(HookErrorCode.UnknownError, result.Code);
+        Assert.Contains("recording its process failed", result.Message, StringComparison.Ordinal);
+        Assert.Empty(_bed.Survivors());
+    }
+
+    [Fact]
     public async Task KillLeftoversAsync_RecordedTreeFromBeforeARestart_KillsEveryProcess()
     {
         // A tree the agent did not start in this process: its session leader, a child and a setsid daemon.
