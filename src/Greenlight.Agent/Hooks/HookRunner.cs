@@ -74,6 +74,9 @@ public sealed partial class HookRunner(ScriptLog log)
             return new(HookErrorCode.UnknownError, null, null, envError, "", output.LastSequence);
         }
 
+        // Subreaper from the first event on; orphans inherited since the last event are reaped (one /proc scan).
+        ProcessTreeKiller.EnsureSubreaper();
+        ProcessTreeKiller.ReapOrphans();
         var lastTail = "";
         foreach (var script in request.Scripts)
         {
@@ -104,7 +107,7 @@ public sealed partial class HookRunner(ScriptLog log)
     /// <summary>
     /// Reaps orphans re-parented to the agent (it is a child subreaper) that have exited: processes left running
     /// by hooks, such as services started by ApplicationStart, become the agent's children when their parent
-    /// exits, and nothing else waits for them. Call it now and then (the runner also calls it before each script).
+    /// exits, and nothing else waits for them. Call it now and then (the runner also calls it at the start of each event).
     /// Only zombie children in a session other than the agent's and not a running script are reaped, so children
     /// the agent starts through <see cref="Process"/> in its own session keep their exit status; other agent
     /// code must not start children under <c>setsid</c>. Returns how many were reaped.
@@ -144,8 +147,6 @@ public sealed partial class HookRunner(ScriptLog log)
             return (Fail(HookErrorCode.UnknownError, $"Script at specified location: {location} run as user {user} was cancelled before it started"), "");
         }
 
-        ProcessTreeKiller.EnsureSubreaper();
-        ProcessTreeKiller.ReapOrphans();
         var marker = Guid.NewGuid().ToString("N");
         using var process = new Process { StartInfo = StartInfo(request, script.RunAs, resolved.Path, marker) };
         var scriptOutput = output.ForScript(location);
