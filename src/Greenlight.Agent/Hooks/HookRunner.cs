@@ -122,9 +122,9 @@ public sealed partial class HookRunner(ScriptLog log)
         HookEventResult Fail(HookErrorCode code, string message, int? exitCode = null, string tail = "") =>
             new(code, location, exitCode, message, tail, 0);
 
-        if (script.TimeoutSeconds < 1)
+        if (script.TimeoutSeconds is < 1 or > HookScript.MaxTimeoutSeconds)
         {
-            return (Fail(HookErrorCode.UnknownError, $"Script at specified location: {location} has an invalid timeout {script.TimeoutSeconds} (must be at least 1 second)"), "");
+            return (Fail(HookErrorCode.UnknownError, $"Script at specified location: {location} has an invalid timeout {script.TimeoutSeconds} (must be 1 to {HookScript.MaxTimeoutSeconds} seconds)"), "");
         }
 
         if (script.RunAs is { } runAs && RefusedRunAs(runAs, request.AllowedRunAsUsers) is { } why)
@@ -155,7 +155,7 @@ public sealed partial class HookRunner(ScriptLog log)
         {
             ProcessTreeKiller.Start(process);
         }
-        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
         {
             return (Fail(HookErrorCode.UnknownError, $"Script at specified location: {location} could not be started: {e.Message}"), "");
         }

@@ -88,8 +88,7 @@ internal static class ProcessTreeKiller
             return true;
         }
 
-        _ = LibC.Kill(-root.Pid, LibC.SigTerm);
-        Signal(alive, LibC.SigTerm);
+        Signal(root, alive, LibC.SigTerm);
         var graceEnd = DateTime.UtcNow + termGrace;
         while (alive.Count > 0 && DateTime.UtcNow < graceEnd)
         {
@@ -100,8 +99,7 @@ internal static class ProcessTreeKiller
         var killEnd = DateTime.UtcNow + KillDeadline;
         while (alive.Count > 0)
         {
-            _ = LibC.Kill(-root.Pid, LibC.SigKill);
-            Signal(alive, LibC.SigKill);
+            Signal(root, alive, LibC.SigKill);
             if (DateTime.UtcNow > killEnd)
             {
                 return false;
@@ -150,8 +148,18 @@ internal static class ProcessTreeKiller
         return false;
     }
 
-    private static void Signal(List<ProcEntry> processes, int signal)
+    /// <summary>
+    /// Signals the script's process group (atomically, so a member forked since the last scan is included), but only
+    /// while a known member is still in it: after an agent restart the pid may name someone else's group by now.
+    /// Then signals every member found.
+    /// </summary>
+    private static void Signal(HookProcessRecord root, List<ProcEntry> processes, int signal)
     {
+        if (processes.Exists(p => p.ProcessGroup == root.Pid))
+        {
+            _ = LibC.Kill(-root.Pid, signal);
+        }
+
         foreach (var p in processes)
         {
             _ = LibC.Kill(p.Pid, signal);

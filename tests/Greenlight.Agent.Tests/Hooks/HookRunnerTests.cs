@@ -121,6 +121,33 @@ public sealed class HookRunnerTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_bed.TempPath, "ran")));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(int.MaxValue)]
+    public async Task RunEventAsync_TimeoutOutOfRange_RefusedWithoutRunning(int timeout)
+    {
+        var script = _bed.Script("never.sh", $"touch {_bed.TempPath}/ran");
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script, TimeoutSeconds: timeout)));
+
+        Assert.Equal(HookErrorCode.UnknownError, result.Code);
+        Assert.Contains("invalid timeout", result.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_bed.TempPath, "ran")));
+    }
+
+    [Fact]
+    public async Task RunEventAsync_WorkingDirectoryMissing_UnknownErrorNotAThrow()
+    {
+        var script = _bed.Script("ok.sh", "echo hi");
+        var request = _bed.Request(new HookScript(script)) with { WorkingDirectory = Path.Combine(_bed.TempPath, "no-such-dir") };
+
+        var result = await _bed.RunAsync(request);
+
+        Assert.Equal(HookErrorCode.UnknownError, result.Code);
+        Assert.Contains("could not be started", result.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunEventAsync_FirstScriptFails_SecondDoesNotRun()
     {
