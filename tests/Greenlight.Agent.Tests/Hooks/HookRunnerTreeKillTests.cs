@@ -102,16 +102,29 @@ public sealed class HookRunnerTreeKillTests : IDisposable
     [Fact]
     public async Task RunEventAsync_ScriptStarted_ReportsRecordOfTheScriptProcess()
     {
-        HookProcessRecord? seen = null;
-        var script = _bed.Script("pid.sh", "echo $$");
-        var request = _bed.Request(new HookScript(script)) with { ScriptStarted = r => seen = r };
+        // The script blocks on a FIFO until the test has seen it, so its /proc entry is there to compare.
+        var fifo = Path.Combine(_bed.TempPath, "release");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
 
-        var result = await _bed.RunAsync(request);
+        HookProcessRecord? seen = null;
+        var script = _bed.Script("pid.sh", $"echo $$\ncat {fifo} > /dev/null");
+        var request = _bed.Request(new HookScript(script, TimeoutSeconds: 10)) with { ScriptStarted = r => seen = r };
+
+        var run = _bed.RunAsync(request);
+        await Greenlight.Testing.Eventually.Until(() => Task.FromResult(_bed.Sink.Lines.Count), n => n > 0, TimeSpan.FromSeconds(5), "pid printed");
+        var live = ProcEntry.TryRead(seen!.Pid);
+        await File.WriteAllTextAsync(fifo, "go\n");
+        var result = await run;
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.NotNull(seen);
         Assert.Equal(seen.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(_bed.Sink.Lines).Line);
-        Assert.True(seen.StartTime > 0);
+        Assert.NotNull(live);
+        Assert.Equal(live.Value.StartTime, seen.StartTime);
+        Assert.Equal(seen.Pid, live.Value.Session);
+        Assert.Equal(seen.Pid, live.Value.ProcessGroup);
     }
 
     [Fact]
