@@ -26,6 +26,19 @@ public sealed class HookRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunEventAsync_LineWithoutNewlineLongerThanMax_CutIntoBoundedLines()
+    {
+        var script = _bed.Script("long.sh", "head -c 40000 /dev/zero | tr '\\0' a\nprintf 'crlf\\r\\n'");
+
+        var result = await _bed.RunAsync(_bed.Request(new HookScript(script)));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal([16384, 16384, 7232 + 4], _bed.Sink.Lines.Select(l => l.Line.Length));
+        Assert.EndsWith("aaacrlf", _bed.Sink.Lines[^1].Line, StringComparison.Ordinal);
+        Assert.True(result.LogTail.Length <= 4096);
+    }
+
+    [Fact]
     public async Task RunEventAsync_EnvironmentAndWorkingDirectory_VisibleToScriptButValuesNotLogged()
     {
         var script = _bed.Script("env.sh", "echo \"$DEPLOYMENT_ID/$LIFECYCLE_EVENT\"\npwd\n[ -n \"$SECRET_TOKEN\" ] && echo has-secret");
