@@ -56,6 +56,7 @@ public static class WebBundle
         var entry = zip.CreateEntry(name);
         entry.ExternalAttributes = (0x8000 | mode) << 16;
         using var stream = entry.Open();
-        stream.Write(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n") + "\n"));
+        var normalized = text.ReplaceLineEndings("\n");
+        stream.Write(Encoding.UTF8.GetBytes(normalized.EndsWith('\n') ? normalized : normalized + "\n"));
     }
 }

@@ -13,7 +13,7 @@ namespace Greenlight.Agent.Events;
 public sealed class HookEventHandler(AgentOptions options, HookRunner runner) : IEventHandler
 {
     public bool Handles(string lifecycleEvent) =>
-        Enum.TryParse<LifecycleEvent>(lifecycleEvent, out var e) && LifecycleEventInfo.IsScriptable(e);
+        Enum.TryParse<LifecycleEvent>(lifecycleEvent, out var e) && Core.Lifecycle.LifecycleEventInfo.IsScriptable(e);
 
     public async Task<EventOutcome> RunAsync(AgentTicket ticket, ILogSink log, Action<HookProcessRecord> processStarted, CancellationToken cancellationToken)
     {
