@@ -10,8 +10,10 @@ namespace Greenlight.Agent.Hooks;
 /// process group or session (the script runs under <c>setsid</c>, so both ids equal its pid, and Linux does not
 /// reuse a pid while a group or session of that id has members); or its environment holds the run marker.
 /// The agent is a child subreaper, so a double-forked daemon whose parent died is re-parented to the agent and
-/// stays visible; the marker also finds it when it was re-parented elsewhere (after an agent restart). A process
-/// that both left the session and cleared its environment after its parent died escapes: cgroups would be needed.
+/// stays visible; the marker also finds it when it was re-parented elsewhere (after an agent restart). While the
+/// script is the only one running in the agent, every orphan adopted by the agent since the script started, outside
+/// the agent's session, is counted in too, so even a daemon that left the session and cleared its environment is
+/// found. With scripts running concurrently, or after a restart, such a daemon escapes: cgroups would be needed.
 /// </summary>
 internal static class ProcessTreeKiller
 {
@@ -38,6 +40,22 @@ internal static class ProcessTreeKiller
         lock (ScriptsLock)
         {
             RunningScripts.Remove(pid);
+        }
+    }
+
+    /// <summary>
+    /// An orphan the agent adopted as subreaper: its child, outside the agent's session (agent code starts no other
+    /// children under <c>setsid</c>), not a script, started no earlier than the script. While only one script runs,
+    /// it can only come from that script's tree, even if it left the session and cleared its environment.
+    /// </summary>
+    private static bool IsOrphanSince(ProcEntry e, int self, int agentSession, long scriptStart) =>
+        e.ParentPid == self && e.Session != agentSession && scriptStart > 0 && e.StartTime >= scriptStart && !IsRunningScript(e.Pid);
+
+    private static bool OnlyRunningScriptIs(int pid)
+    {
+        lock (ScriptsLock)
+        {
+            return RunningScripts.Count == 1 && RunningScripts.Contains(pid);
         }
     }
 
@@ -176,7 +194,10 @@ internal static class ProcessTreeKiller
         public List<ProcEntry> Refresh(int? ownedPid)
         {
             var self = Environment.ProcessId;
-            var table = ProcEntry.ReadAll().Where(e => e.Pid != self && e.Pid != 1).ToList();
+            var all = ProcEntry.ReadAll();
+            var agentSession = all.Find(e => e.Pid == self).Session;
+            var adoptOrphans = ownedPid is { } owned && OnlyRunningScriptIs(owned);
+            var table = all.Where(e => e.Pid != self && e.Pid != 1).ToList();
             var inTree = new Dictionary<int, ProcEntry>();
             bool changed;
             do
@@ -193,6 +214,7 @@ internal static class ProcessTreeKiller
                     var member = (_members.TryGetValue(e.Pid, out var start) && start == e.StartTime)
                         || inTree.ContainsKey(e.ParentPid)
                         || (groupKnown && (e.ProcessGroup == root.Pid || e.Session == root.Pid))
+                        || (adoptOrphans && IsOrphanSince(e, self, agentSession, root.StartTime))
                         || (!e.IsZombie && ProcEntry.EnvironmentContains(e.Pid, _marker));
                     if (member)
                     {

@@ -7,7 +7,9 @@ namespace Greenlight.Agent.Hooks;
 /// The host log of script output, <c>scripts.log</c> in the agent's log directory, like CodeDeploy's
 /// <c>deployment-logs/codedeploy-agent-deployments.log</c>. Rotates when a write would pass
 /// <see cref="MaxBytes"/>: <c>scripts.log</c> → <c>.1</c> → ... → <c>.{Keep}</c>, the oldest dropped.
-/// Only script output and the runner's notes are written, never environment values. Thread-safe.
+/// Only script output and the runner's notes are written, never environment values. Thread-safe within one
+/// instance: the agent should share one <see cref="HookRunner"/> (or one <see cref="ScriptLog"/>), since two
+/// instances on the same directory could race while rotating.
 /// </summary>
 public sealed class ScriptLog(string logDirectory, long maxBytes = ScriptLog.DefaultMaxBytes, int keep = ScriptLog.DefaultKeep)
 {
