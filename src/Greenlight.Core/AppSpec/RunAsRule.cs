@@ -35,6 +35,6 @@ internal static partial class RunAsRule
         return null;
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
+    [GeneratedRegex(@"\A[a-z_][a-z0-9_-]{0,31}\z")]
     private static partial Regex UserName();
 }

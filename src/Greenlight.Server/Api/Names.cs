@@ -5,7 +5,7 @@ namespace Greenlight.Server.Api;
 /// <summary>CodeDeploy's name rule for applications, groups, configurations and instances: 1-100 of [A-Za-z0-9._+=,@-].</summary>
 public static partial class Names
 {
-    [GeneratedRegex("^[A-Za-z0-9._+=,@-]{1,100}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9._+=,@-]{1,100}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Null when valid; else the error naming the field and the rule.</summary>
