@@ -26,6 +26,7 @@ public static class SafeExtractor
         ArgumentNullException.ThrowIfNull(archivePath);
         ArgumentNullException.ThrowIfNull(stagingDirectory);
         ArgumentNullException.ThrowIfNull(limits);
+        limits.Validate();
         if (!File.Exists(archivePath))
         {
             throw new FileNotFoundException($"No bundle at '{archivePath}' to extract.", archivePath);

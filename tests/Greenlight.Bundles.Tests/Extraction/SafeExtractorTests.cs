@@ -132,6 +132,19 @@ public sealed class SafeExtractorTests : TempDirectory
         Assert.False(Path.Exists(_staging));
     }
 
+    [Fact]
+    public async Task ExtractAsync_NonsenseLimits_ThrowsBeforeTouchingStaging()
+    {
+        var archive = Write(BundleType.Tar, Tar(TarFile("a.txt", "a")));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => SafeExtractor.ExtractAsync(archive, BundleType.Tar, _staging, new ExtractionLimits { MaxCompressionRatio = double.NaN }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => SafeExtractor.ExtractAsync(archive, BundleType.Tar, _staging, new ExtractionLimits { MaxEntries = 0 }, CancellationToken.None));
+
+        Assert.False(Path.Exists(_staging));
+    }
+
     /// <summary>Pins what cleanup relies on: .NET's recursive delete unlinks a symlink to a directory, never what it points to.</summary>
     [Fact]
     public void DirectoryDelete_StagingWithSymlinkToOutsideDirectory_LeavesOutsideIntact()
