@@ -229,6 +229,16 @@ public sealed class SafeExtractorHostileTests : TempDirectory
     }
 
     [Fact]
+    public async Task ExtractAsync_NameTenThousandDeep_FailsPathTooLongUnderDefaultLimits()
+    {
+        var name = string.Join('/', Enumerable.Repeat("d", 10_000)) + "/f";
+
+        var result = await ExtractUnchanged(BundleType.Tgz, Tar(gzip: true, TarFile(name, "x")), ExtractionLimits.Default);
+
+        Assert.Equal(ExtractionCode.PathTooLong, result.Code);
+    }
+
+    [Fact]
     public async Task ExtractAsync_DuplicateFile_FailsDuplicateEntry()
     {
         var result = await ExtractUnchanged(BundleType.Tar, Tar(TarFile("a", "1"), TarFile("./a", "2")), ExtractionLimits.Default);
