@@ -28,6 +28,20 @@ public sealed record ExtractionLimits
     /// <summary>Bytes an entry may expand to before <see cref="MaxCompressionRatio"/> applies (default 1 MiB).</summary>
     public long CompressionRatioGraceBytes { get; init; } = 1024 * 1024;
 
-    /// <summary>Most path segments in an entry name.</summary>
+    /// <summary>Most path segments in an entry name (and in a symlink target).</summary>
     public int MaxDepth { get; init; } = 128;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a limit that could not be meant (zero or negative caps, a NaN ratio).</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEntries);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxTotalBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxFileBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(CompressionRatioGraceBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDepth);
+        if (!(MaxCompressionRatio >= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxCompressionRatio), MaxCompressionRatio, "A compression ratio limit is at least 1.");
+        }
+    }
 }

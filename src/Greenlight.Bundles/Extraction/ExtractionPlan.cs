@@ -9,6 +9,7 @@ namespace Greenlight.Bundles.Extraction;
 internal sealed class ExtractionPlan(ExtractionLimits limits)
 {
     private const int MaxSymlinkHops = 40; // Linux's MAXSYMLINKS
+    private const int MaxResolveSteps = 4096; // segments walked per link, so crafted chains cannot cost quadratic time
 
     private readonly Dictionary<string, Node> _tree = new(StringComparer.Ordinal) { [""] = new Node(NodeKind.Directory, null, null) };
     private readonly List<PlannedEntry> _entries = [];
@@ -177,12 +178,17 @@ internal sealed class ExtractionPlan(ExtractionLimits limits)
             : throw ExtractionFailure.For(ExtractionCode.LinkTargetInvalid, entry.Name, $"its hardlink target '{target}' is not a regular file extracted earlier from this archive.");
     }
 
-    private static string SymlinkTarget(ArchiveEntry entry)
+    private string SymlinkTarget(ArchiveEntry entry)
     {
         var target = entry.LinkName ?? "";
         EntryPath.CheckCharacters(entry.Name, target, "symlink target");
-        return target.StartsWith('/') || EntryPath.HasDriveLetter(target)
-            ? throw ExtractionFailure.For(ExtractionCode.LinkEscape, entry.Name, $"its symlink target '{target}' is an absolute path.")
+        if (target.StartsWith('/') || EntryPath.HasDriveLetter(target))
+        {
+            throw ExtractionFailure.For(ExtractionCode.LinkEscape, entry.Name, $"its symlink target '{target}' is an absolute path.");
+        }
+
+        return target.Count(c => c == '/') >= limits.MaxDepth
+            ? throw ExtractionFailure.For(ExtractionCode.PathTooLong, entry.Name, $"its symlink target has more than {limits.MaxDepth} segments.")
             : target;
     }
 
@@ -193,8 +199,14 @@ internal sealed class ExtractionPlan(ExtractionLimits limits)
         at.RemoveAt(at.Count - 1);
         var pending = new LinkedList<string>(target.Split('/'));
         var hops = 0;
+        var steps = 0;
         while (pending.First is { } first)
         {
+            if (++steps > MaxResolveSteps)
+            {
+                return $"takes more than {MaxResolveSteps} steps to resolve";
+            }
+
             pending.RemoveFirst();
             var segment = first.Value;
             if (segment is "" or ".")

@@ -26,6 +26,7 @@ public static class SafeExtractor
         ArgumentNullException.ThrowIfNull(archivePath);
         ArgumentNullException.ThrowIfNull(stagingDirectory);
         ArgumentNullException.ThrowIfNull(limits);
+        limits.Validate();
         if (!File.Exists(archivePath))
         {
             throw new FileNotFoundException($"No bundle at '{archivePath}' to extract.", archivePath);
@@ -71,7 +72,7 @@ public static class SafeExtractor
         }
     }
 
-    /// <summary>Creates staging 0700, or adopts an existing empty directory; anything else is refused and left alone.</summary>
+    /// <summary>Creates staging 0700 (replacing an existing empty directory with our own); anything else is refused and left alone.</summary>
     private static ExtractionResult? PrepareStaging(string staging)
     {
         var parent = Path.GetDirectoryName(staging);
@@ -80,6 +81,7 @@ public static class SafeExtractor
             return ExtractionResult.Failure(ExtractionCode.InvalidStaging, null, $"The parent of staging directory '{staging}' does not exist.");
         }
 
+        var notEmpty = ExtractionResult.Failure(ExtractionCode.InvalidStaging, null, $"Staging directory '{staging}' already exists and is not an empty directory.");
         try
         {
             Posix.MakeDirectory(staging, 0b111_000_000);
@@ -88,7 +90,19 @@ public static class SafeExtractor
         {
             if (!Posix.IsRealDirectory(staging) || System.IO.Directory.EnumerateFileSystemEntries(staging).Any())
             {
-                return ExtractionResult.Failure(ExtractionCode.InvalidStaging, null, $"Staging directory '{staging}' already exists and is not an empty directory.");
+                return notEmpty;
+            }
+
+            // An empty directory someone else made may be owned by them, who could then swap our subdirectories for
+            // symlinks mid-extraction. Replace it with one of our own (rmdir fails if anything appeared meanwhile).
+            try
+            {
+                System.IO.Directory.Delete(staging, recursive: false);
+                Posix.MakeDirectory(staging, 0b111_000_000);
+            }
+            catch (IOException)
+            {
+                return notEmpty;
             }
         }
 

@@ -22,35 +22,40 @@ public sealed class SafeExtractorHostileTests : TempDirectory
         _canary = new CanaryTree(_work, _staging);
     }
 
-    public static TheoryData<string, TarEntry[], ExtractionCode, string> TarCases => new()
+    /// <summary>Scenario → (entries, expected code, text the message must hold). Keyed by name so each row is its own test.</summary>
+    private static readonly Dictionary<string, (Func<TarEntry[]> Entries, ExtractionCode Code, string Named)> TarCases = new()
     {
-        { "dot-dot traversal", [TarFile("ok.txt", "fine"), TarFile("../x", "pwned")], ExtractionCode.UnsafePath, "../x" },
-        { "traversal mid-path", [TarFile("a/../../x", "pwned")], ExtractionCode.UnsafePath, "a/../../x" },
-        { "absolute path", [TarFile("/etc/x", "pwned")], ExtractionCode.UnsafePath, "/etc/x" },
-        { "drive letter", [TarFile("C:/x", "pwned")], ExtractionCode.UnsafePath, "C:/x" },
-        { "backslash traversal", [TarFile("a\\..\\..\\x", "pwned")], ExtractionCode.UnsafePath, "a\\..\\..\\x" },
-        { "control character", [TarFile("a\u0001b", "pwned")], ExtractionCode.UnsafePath, "a\\u0001b" },
-        { "symlink to /etc, then a file through it", [TarSymlink("link", "/etc"), TarFile("link/passwd", "pwned")], ExtractionCode.LinkEscape, "link" },
-        { "symlink to ..", [TarSymlink("up", "..")], ExtractionCode.LinkEscape, "up" },
-        { "symlink to ../canary, then a file through it", [TarSymlink("c", "../canary"), TarFile("c/file", "pwned")], ExtractionCode.LinkEscape, "c/file" },
-        { "internal symlink, then a file through it", [TarDirectory("sub/"), TarSymlink("link", "sub"), TarFile("link/f", "through")], ExtractionCode.LinkEscape, "link/f" },
-        { "symlink escaping through another symlink", [TarSymlink("sub/t", "s/.."), TarSymlink("sub/s", "..")], ExtractionCode.LinkEscape, "sub/t" },
-        { "symlink loop", [TarSymlink("a", "b/x"), TarSymlink("b", "a/y")], ExtractionCode.LinkEscape, "loop" },
-        { "directory replaced by a symlink", [TarDirectory("app/"), TarSymlink("app", "../canary"), TarFile("app/file", "pwned")], ExtractionCode.DuplicateEntry, "app" },
-        { "file replaced by a directory", [TarFile("a", "x"), TarDirectory("a/")], ExtractionCode.DuplicateEntry, "a/" },
-        { "hardlink to /etc/shadow", [TarHardlink("shadow", "/etc/shadow")], ExtractionCode.LinkEscape, "shadow" },
-        { "hardlink to ../canary/file", [TarHardlink("h", "../canary/file")], ExtractionCode.LinkEscape, "h" },
-        { "hardlink to a missing file", [TarHardlink("h", "nothing")], ExtractionCode.LinkTargetInvalid, "h" },
-        { "hardlink to a directory", [TarDirectory("d/"), TarHardlink("h", "d")], ExtractionCode.LinkTargetInvalid, "h" },
-        { "character device", [TarFile("ok", "x"), TarSpecial(TarEntryType.CharacterDevice, "null")], ExtractionCode.UnsupportedEntryType, "null" },
-        { "block device", [TarSpecial(TarEntryType.BlockDevice, "sda")], ExtractionCode.UnsupportedEntryType, "sda" },
-        { "FIFO", [TarSpecial(TarEntryType.Fifo, "pipe")], ExtractionCode.UnsupportedEntryType, "pipe" },
+        ["dot-dot traversal"] = (() => [TarFile("ok.txt", "fine"), TarFile("../x", "pwned")], ExtractionCode.UnsafePath, "../x"),
+        ["traversal mid-path"] = (() => [TarFile("a/../../x", "pwned")], ExtractionCode.UnsafePath, "a/../../x"),
+        ["absolute path"] = (() => [TarFile("/etc/x", "pwned")], ExtractionCode.UnsafePath, "/etc/x"),
+        ["drive letter"] = (() => [TarFile("C:/x", "pwned")], ExtractionCode.UnsafePath, "C:/x"),
+        ["backslash traversal"] = (() => [TarFile("a\\..\\..\\x", "pwned")], ExtractionCode.UnsafePath, "a\\..\\..\\x"),
+        ["control character"] = (() => [TarFile("a\u0001b", "pwned")], ExtractionCode.UnsafePath, "a\\u0001b"),
+        ["symlink to /etc, then a file through it"] = (() => [TarSymlink("link", "/etc"), TarFile("link/passwd", "pwned")], ExtractionCode.LinkEscape, "link"),
+        ["symlink to .."] = (() => [TarSymlink("up", "..")], ExtractionCode.LinkEscape, "up"),
+        ["symlink to ../canary, then a file through it"] = (() => [TarSymlink("c", "../canary"), TarFile("c/file", "pwned")], ExtractionCode.LinkEscape, "c/file"),
+        ["internal symlink, then a file through it"] = (() => [TarDirectory("sub/"), TarSymlink("link", "sub"), TarFile("link/f", "through")], ExtractionCode.LinkEscape, "link/f"),
+        ["symlink escaping through another symlink"] = (() => [TarSymlink("sub/t", "s/.."), TarSymlink("sub/s", "..")], ExtractionCode.LinkEscape, "sub/t"),
+        ["symlink loop"] = (() => [TarSymlink("a", "b/x"), TarSymlink("b", "a/y")], ExtractionCode.LinkEscape, "loop"),
+        ["directory replaced by a symlink"] = (() => [TarDirectory("app/"), TarSymlink("app", "../canary"), TarFile("app/file", "pwned")], ExtractionCode.DuplicateEntry, "app"),
+        ["file replaced by a directory"] = (() => [TarFile("a", "x"), TarDirectory("a/")], ExtractionCode.DuplicateEntry, "a/"),
+        ["hardlink to /etc/shadow"] = (() => [TarHardlink("shadow", "/etc/shadow")], ExtractionCode.LinkEscape, "shadow"),
+        ["hardlink to ../canary/file"] = (() => [TarHardlink("h", "../canary/file")], ExtractionCode.LinkEscape, "h"),
+        ["hardlink to a missing file"] = (() => [TarHardlink("h", "nothing")], ExtractionCode.LinkTargetInvalid, "h"),
+        ["hardlink to a directory"] = (() => [TarDirectory("d/"), TarHardlink("h", "d")], ExtractionCode.LinkTargetInvalid, "h"),
+        ["character device"] = (() => [TarFile("ok", "x"), TarSpecial(TarEntryType.CharacterDevice, "null")], ExtractionCode.UnsupportedEntryType, "null"),
+        ["block device"] = (() => [TarSpecial(TarEntryType.BlockDevice, "sda")], ExtractionCode.UnsupportedEntryType, "sda"),
+        ["FIFO"] = (() => [TarSpecial(TarEntryType.Fifo, "pipe")], ExtractionCode.UnsupportedEntryType, "pipe"),
     };
 
+    public static TheoryData<string> TarScenarios => new(TarCases.Keys);
+
     [Theory]
-    [MemberData(nameof(TarCases))]
-    public async Task ExtractAsync_HostileTar_FailsNamingEntryAndLeavesNoTrace(string scenario, TarEntry[] entries, ExtractionCode expected, string named)
+    [MemberData(nameof(TarScenarios))]
+    public async Task ExtractAsync_HostileTar_FailsNamingEntryAndLeavesNoTrace(string scenario)
     {
+        var (build, expected, named) = TarCases[scenario];
+        var entries = build();
         foreach (var (type, bytes) in new[] { (BundleType.Tar, Tar(gzip: false, entries)), (BundleType.Tgz, Tar(gzip: true, entries)) })
         {
             var result = await ExtractUnchanged(type, bytes, ExtractionLimits.Default);
@@ -224,6 +229,16 @@ public sealed class SafeExtractorHostileTests : TempDirectory
         var name = string.Join('/', Enumerable.Repeat("d", 10)) + "/f";
 
         var result = await ExtractUnchanged(BundleType.Tar, Tar(TarFile(name, "x")), new ExtractionLimits { MaxDepth = 10 });
+
+        Assert.Equal(ExtractionCode.PathTooLong, result.Code);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_NameTenThousandDeep_FailsPathTooLongUnderDefaultLimits()
+    {
+        var name = string.Join('/', Enumerable.Repeat("d", 10_000)) + "/f";
+
+        var result = await ExtractUnchanged(BundleType.Tgz, Tar(gzip: true, TarFile(name, "x")), ExtractionLimits.Default);
 
         Assert.Equal(ExtractionCode.PathTooLong, result.Code);
     }

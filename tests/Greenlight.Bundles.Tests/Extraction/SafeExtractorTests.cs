@@ -110,15 +110,20 @@ public sealed class SafeExtractorTests : TempDirectory
     }
 
     [Fact]
-    public async Task ExtractAsync_EmptyExistingStaging_IsAdopted()
+    public async Task ExtractAsync_EmptyStagingOwnedBySomeoneElse_IsReplacedByOursAt0700()
     {
         Directory.CreateDirectory(_staging);
+        var chowned = Run("chown", "65534:65534", _staging) == ""; // needs root; otherwise only the mode is checked
         var archive = Write(BundleType.Tar, Tar(TarFile("a.txt", "a")));
 
         var result = await SafeExtractor.ExtractAsync(archive, BundleType.Tar, _staging, ExtractionLimits.Default, CancellationToken.None);
 
         Assert.True(result.IsSuccess, result.Message);
         Assert.Equal(Mode700, File.GetUnixFileMode(_staging));
+        if (chowned)
+        {
+            Assert.Equal(Run("id", "-u")!.Trim(), Run("stat", "-c", "%u", _staging)?.Trim());
+        }
     }
 
     [Fact]
@@ -128,6 +133,19 @@ public sealed class SafeExtractorTests : TempDirectory
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => SafeExtractor.ExtractAsync(archive, BundleType.Tar, _staging, ExtractionLimits.Default, new CancellationToken(canceled: true)));
+
+        Assert.False(Path.Exists(_staging));
+    }
+
+    [Fact]
+    public async Task ExtractAsync_NonsenseLimits_ThrowsBeforeTouchingStaging()
+    {
+        var archive = Write(BundleType.Tar, Tar(TarFile("a.txt", "a")));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => SafeExtractor.ExtractAsync(archive, BundleType.Tar, _staging, new ExtractionLimits { MaxCompressionRatio = double.NaN }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => SafeExtractor.ExtractAsync(archive, BundleType.Tar, _staging, new ExtractionLimits { MaxEntries = 0 }, CancellationToken.None));
 
         Assert.False(Path.Exists(_staging));
     }
@@ -144,6 +162,21 @@ public sealed class SafeExtractorTests : TempDirectory
         Directory.Delete(_staging, recursive: true);
 
         Assert.Equal("keep", File.ReadAllText(Path.Combine(outside, "keep")));
+    }
+
+    /// <summary>Runs a command; its standard output, or null when it fails.</summary>
+    private static string? Run(string command, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : null;
     }
 
     private string Write(BundleType type, byte[] bytes)
