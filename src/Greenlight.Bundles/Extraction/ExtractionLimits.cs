@@ -11,7 +11,7 @@ public sealed record ExtractionLimits
     public static ExtractionLimits Default { get; } = new();
 
     /// <summary>Most entries (files, directories and links) an archive may hold.</summary>
-    public int MaxEntries { get; init; } = 100_000;
+    public int MaxEntries { get; init; } = BundleLimits.MaxEntries;
 
     /// <summary>Most bytes all files together may hold.</summary>
     public long MaxTotalBytes { get; init; } = 4L * 1024 * 1024 * 1024;
