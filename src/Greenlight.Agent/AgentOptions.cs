@@ -21,6 +21,11 @@ public sealed record AgentOptions(string ServerUrl, string Root, string Instance
     /// <summary>Deployment folders kept per deployment group (CodeDeploy's :max_revisions); the last successful one is never removed.</summary>
     public int MaxRevisions { get; init; } = 5;
 
+    /// <summary>The largest bundle the agent downloads, and how long a download may take.</summary>
+    public long MaxBundleBytes { get; init; } = 1L << 30;
+
+    public TimeSpan DownloadDeadline { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Users hook scripts may run as; null allows any plain user name.</summary>
     public IReadOnlyList<string>? RunAsAllowList { get; init; }
 

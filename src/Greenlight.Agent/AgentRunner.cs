@@ -86,6 +86,11 @@ public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadO
                     await Hooks.HookRunner.KillLeftoversAsync(process, TimeSpan.FromSeconds(2));
                 }
 
+                if (run.Ticket.LifecycleEvent == "DownloadBundle")
+                {
+                    DownloadBundleHandler.CleanUpInterrupted(options, run.Ticket);
+                }
+
                 AgentLog.FailedAfterRestart(logger, run.Ticket.TicketKey);
                 record = run with
                 {

@@ -10,7 +10,7 @@ namespace Greenlight.Agent.Events;
 /// DownloadBundle: fetch the revision, check its SHA-256 against the ticket, extract it confined
 /// (<see cref="SafeExtractor"/>) into <c>deployment-archive</c>, move a single top-level folder holding the appspec up
 /// to be the archive root (as CodeDeploy's agent does), and keep at most <see cref="AgentOptions.MaxRevisions"/>
-/// deployment folders of the group, never the last successful one.
+/// deployment folders of the group (<see cref="RevisionRetention"/>).
 /// </summary>
 public sealed class DownloadBundleHandler(AgentOptions options, AgentClient client) : IEventHandler
 {
@@ -26,7 +26,7 @@ public sealed class DownloadBundleHandler(AgentOptions options, AgentClient clie
         var deploymentRoot = AgentPaths.DeploymentRoot(options.Root, ticket.DeploymentGroupId, ticket.DeploymentId);
         Directory.CreateDirectory(deploymentRoot);
         var bundle = Path.Combine(deploymentRoot, "bundle." + type.ToName());
-        var sha = await client.DownloadAsync(ticket.ApplicationName, ticket.Revision, bundle, cancellationToken);
+        var sha = await client.DownloadAsync(ticket.ApplicationName, ticket.Revision, bundle, options.MaxBundleBytes, options.DownloadDeadline, cancellationToken);
         if (!string.Equals(sha, ticket.Revision, StringComparison.OrdinalIgnoreCase))
         {
             File.Delete(bundle);
@@ -48,8 +48,19 @@ public sealed class DownloadBundleHandler(AgentOptions options, AgentClient clie
 
         log.Write("agent", $"extracted {result.EntryCount} entries ({result.TotalBytes} bytes)");
         HoistSingleTopLevelFolder(archive);
-        Prune(Path.Combine(options.Root, ticket.DeploymentGroupId), deploymentRoot, ticket.DeploymentGroupId);
+        var lastGood = RevisionLoader.DeploymentRootFor(options.Root, ticket.DeploymentGroupId, "", Core.Lifecycle.ScriptSource.LastSuccessfulInstall);
+        RevisionRetention.Prune(Path.Combine(options.Root, ticket.DeploymentGroupId), options.MaxRevisions, [deploymentRoot, lastGood]);
         return EventOutcome.Success;
+    }
+
+    /// <summary>After a crash mid-DownloadBundle: remove the half-extracted archive and the partial download.</summary>
+    public static void CleanUpInterrupted(AgentOptions options, AgentTicket ticket)
+    {
+        var deploymentRoot = AgentPaths.DeploymentRoot(options.Root, ticket.DeploymentGroupId, ticket.DeploymentId);
+        if (Directory.Exists(deploymentRoot))
+        {
+            Directory.Delete(deploymentRoot, recursive: true);
+        }
     }
 
     private static void HoistSingleTopLevelFolder(string archive)
@@ -64,18 +75,5 @@ public sealed class DownloadBundleHandler(AgentOptions options, AgentClient clie
         Directory.Move(archive, moving);
         Directory.Move(Path.Combine(moving, location.RootPrefix.TrimEnd('/')), archive);
         Directory.Delete(moving, recursive: true);
-    }
-
-    private void Prune(string groupDirectory, string current, string deploymentGroupId)
-    {
-        var lastGood = RevisionLoader.DeploymentRootFor(options.Root, deploymentGroupId, "", Core.Lifecycle.ScriptSource.LastSuccessfulInstall);
-        var old = new DirectoryInfo(groupDirectory).EnumerateDirectories()
-            .OrderByDescending(d => d.CreationTimeUtc)
-            .Skip(options.MaxRevisions)
-            .Where(d => d.FullName != current && d.FullName != lastGood);
-        foreach (var directory in old)
-        {
-            directory.Delete(recursive: true);
-        }
     }
 }

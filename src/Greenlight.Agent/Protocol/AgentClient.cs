@@ -54,8 +54,27 @@ public sealed class AgentClient : IDisposable
     public Task<AgentReportOutput> ReportAsync(AgentReport report, CancellationToken cancellationToken) =>
         SendAsync<AgentReportOutput>(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/agent/reports") { Content = JsonContent.Create(report, options: Json) }, cancellationToken);
 
-    /// <summary>Downloads a revision's bundle to <paramref name="path"/> and returns its SHA-256 (lower-case hex).</summary>
-    public async Task<string> DownloadAsync(string application, string sha256, string path, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Downloads a revision's bundle to <paramref name="path"/> and returns its SHA-256 (lower-case hex). Stops with
+    /// <see cref="InvalidDataException"/> past <paramref name="maxBytes"/> (a server that ignores its own Content-Length)
+    /// and with a timeout past <paramref name="deadline"/> (a slow-loris download).
+    /// </summary>
+    public async Task<string> DownloadAsync(string application, string sha256, string path, long maxBytes, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(deadline);
+        try
+        {
+            return await DownloadOnceAsync(application, sha256, path, maxBytes, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            File.Delete(path);
+            throw new InvalidDataException($"the bundle download did not finish within {deadline.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task<string> DownloadOnceAsync(string application, string sha256, string path, long maxBytes, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(async ct =>
         {
             using var response = await _http.GetAsync($"api/v1/applications/{Uri.EscapeDataString(application)}/revisions/{sha256}/bundle", HttpCompletionOption.ResponseHeadersRead, ct);
@@ -65,8 +84,17 @@ public sealed class AgentClient : IDisposable
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
             int read;
+            long total = 0;
             while ((read = await body.ReadAsync(buffer, ct)) > 0)
             {
+                total += read;
+                if (total > maxBytes)
+                {
+                    file.Close();
+                    File.Delete(path);
+                    throw new InvalidDataException($"the bundle is larger than the agent's limit of {maxBytes} bytes");
+                }
+
                 hash.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
