@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-
 namespace Greenlight.Testing;
 
 /// <summary>
@@ -38,25 +35,13 @@ public static class WebBundle
             echo "$LIFECYCLE_EVENT $DEPLOYMENT_ID $GREENLIGHT_INSTANCE_ID $APPLICATION_NAME $DEPLOYMENT_GROUP_NAME" >> "$GREENLIGHT_INSTANCE_ROOT/var/hooks/events.log"
             echo "ran $LIFECYCLE_EVENT"
             """;
-        using var memory = new MemoryStream();
-        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Add(zip, "appspec.yml", appSpec, 0b110_100_100);
-            Add(zip, "app/index.html", $"<h1>{version}</h1>\n", 0b110_100_100);
-            Add(zip, "scripts/record.sh", Record, 0b111_101_101);
-            Add(zip, "scripts/stop.sh", stopScript ?? Record, 0b111_101_101);
-            Add(zip, "scripts/validate.sh", validateScript ?? Record, 0b111_101_101);
-        }
-
-        return memory.ToArray();
-    }
-
-    private static void Add(ZipArchive zip, string name, string text, int mode)
-    {
-        var entry = zip.CreateEntry(name);
-        entry.ExternalAttributes = (0x8000 | mode) << 16;
-        using var stream = entry.Open();
-        var normalized = text.ReplaceLineEndings("\n");
-        stream.Write(Encoding.UTF8.GetBytes(normalized.EndsWith('\n') ? normalized : normalized + "\n"));
+        return ZipBuilder.Build(
+        [
+            ("appspec.yml", appSpec, ZipBuilder.File644),
+            ("app/index.html", $"<h1>{version}</h1>\n", ZipBuilder.File644),
+            ("scripts/record.sh", Record, ZipBuilder.File755),
+            ("scripts/stop.sh", stopScript ?? Record, ZipBuilder.File755),
+            ("scripts/validate.sh", validateScript ?? Record, ZipBuilder.File755),
+        ]);
     }
 }

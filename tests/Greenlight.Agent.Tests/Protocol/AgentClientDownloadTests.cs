@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Greenlight.Agent.Protocol;
 using Greenlight.Testing;
@@ -14,7 +12,7 @@ public sealed class AgentClientDownloadTests
     {
         var body = RandomNumberGenerator.GetBytes(10_000);
         using var dir = new TempDirectory();
-        await using var origin = Origin.Serve(async response => await response.OutputStream.WriteAsync(body));
+        await using var origin = LoopbackOrigin.Serve(async response => await response.OutputStream.WriteAsync(body));
         using var client = new AgentClient(origin.Url, TimeSpan.FromMilliseconds(50), maxAttempts: 1);
 
         var sha = await client.DownloadAsync("web", new string('a', 64), dir.Combine("b.zip"), 1 << 20, TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -26,7 +24,7 @@ public sealed class AgentClientDownloadTests
     public async Task DownloadAsync_BodyOverTheCap_StopsAndDeletesThePartialFile()
     {
         using var dir = new TempDirectory();
-        await using var origin = Origin.Serve(async response =>
+        await using var origin = LoopbackOrigin.Serve(async response =>
         {
             response.SendChunked = true; // ignores any Content-Length: keeps sending
             for (var i = 0; i < 64; i++)
@@ -48,7 +46,7 @@ public sealed class AgentClientDownloadTests
     {
         using var dir = new TempDirectory();
         using var release = new CancellationTokenSource();
-        await using var origin = Origin.Serve(async response =>
+        await using var origin = LoopbackOrigin.Serve(async response =>
         {
             response.SendChunked = true;
             await response.OutputStream.WriteAsync(new byte[10]);
@@ -63,59 +61,5 @@ public sealed class AgentClientDownloadTests
 
         Assert.Contains("did not finish within 1 s", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(dir.Combine("b.zip")));
-    }
-
-    /// <summary>A loopback HTTP origin that answers every request with the given writer.</summary>
-    private sealed class Origin : IAsyncDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private Task _serving = Task.CompletedTask;
-
-        public string Url { get; private set; } = "";
-
-        public static Origin Serve(Func<HttpListenerResponse, Task> write)
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var origin = new Origin { Url = $"http://127.0.0.1:{port}/" };
-            origin._listener.Prefixes.Add(origin.Url);
-            origin._listener.Start();
-            origin._serving = Task.Run(async () =>
-            {
-                while (origin._listener.IsListening)
-                {
-                    try
-                    {
-                        var context = await origin._listener.GetContextAsync();
-                        _ = Task.Run(async () =>
-                        {
-                            try
-                            {
-                                await write(context.Response);
-                                context.Response.Close();
-                            }
-                            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-                            {
-                                // The client went away: fine.
-                            }
-                        });
-                    }
-                    catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                    {
-                        return;
-                    }
-                }
-            });
-            return origin;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _listener.Stop();
-            _listener.Close();
-            await _serving;
-        }
     }
 }

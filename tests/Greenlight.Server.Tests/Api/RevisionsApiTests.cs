@@ -72,12 +72,12 @@ public sealed class RevisionsApiTests
         await Fleet.CreateAsync(server.Admin, 1);
         var bundle = TestBundles.Zip("v7");
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bundle));
-        await using var origin = await BundleOrigin.StartAsync(bundle);
+        await using var origin = LoopbackOrigin.Bytes(bundle);
 
         var (wrong, wrongBody) = await server.Admin.PostAsync("/api/v1/applications/web/revisions/register",
-            new { url = origin.Url, sha256 = new string('0', 64), bundleType = "zip" });
+            new { url = origin.Url + "bundle.zip", sha256 = new string('0', 64), bundleType = "zip" });
         var (status, body) = await server.Admin.PostAsync("/api/v1/applications/web/revisions/register",
-            new { url = origin.Url, sha256 = sha, bundleType = "zip", description = "from CI" });
+            new { url = origin.Url + "bundle.zip", sha256 = sha, bundleType = "zip", description = "from CI" });
 
         Assert.Equal(400, wrong);
         Assert.Equal("InvalidRevisionException", wrongBody!["code"]!.GetValue<string>());
