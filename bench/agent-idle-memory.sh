@@ -20,7 +20,7 @@ for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2
 token=$(cat "$work/server/admin.token")
 enroll=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"name":"bench","uses":1,"expiresInHours":1}' "http://127.0.0.1:$port/api/v1/enrollment-tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-dotnet "$cli" agent --server "http://127.0.0.1:$port" --token "$enroll" --name bench-1 --root "$work/agent" --poll-wait 20s >"$work/agent.log" 2>&1 &
+GREENLIGHT_ENROLLMENT_TOKEN="$enroll" dotnet "$cli" agent --server "http://127.0.0.1:$port" --name bench-1 --root "$work/agent" --poll-wait 20s >"$work/agent.log" 2>&1 &
 agent_pid=$!
 sleep "$idle"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$agent_pid/status")

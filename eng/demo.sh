@@ -12,7 +12,8 @@ fail() { echo "demo: $*" >&2; exit 1; }
 
 step "Building (once)"
 dotnet build src/Greenlight.Cli -c Release -nologo -clp:ErrorsOnly
-gl() { dotnet src/Greenlight.Cli/bin/Release/net10.0/greenlight.dll "$@"; }
+cli=src/Greenlight.Cli/bin/Release/net10.0/greenlight.dll
+gl() { dotnet "$cli" "$@"; }
 
 step "greenlight validate samples/bundles/demo-web"
 gl validate samples/bundles/demo-web
@@ -25,7 +26,10 @@ pids=()
 cleanup() {
   for pidfile in "$work"/*/host/opt/demo-web.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -33,7 +37,7 @@ trap cleanup EXIT
 step "Starting the server (SQLite in $work/server)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 url="http://127.0.0.1:$port"
-gl server --data "$work/server" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+dotnet "$cli" server --data "$work/server" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do curl -fsS "$url/health" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fsS "$url/health" >/dev/null || fail "the server did not start: $(cat "$work/server.log")"
@@ -45,7 +49,7 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 step "Enrolling two agents (web-1 on 127.0.0.2, web-2 on 127.0.0.3)"
 enroll=$(api POST /enrollment-tokens -d '{"name":"demo","uses":2,"expiresInHours":1}' | json 'd["token"]')
 for i in 1 2; do
-  gl agent --server "$url" --token "$enroll" --name "web-$i" --tags role=web --address "127.0.0.$((i + 1))" \
+  GREENLIGHT_ENROLLMENT_TOKEN="$enroll" dotnet "$cli" agent --server "$url" --name "web-$i" --tags role=web --address "127.0.0.$((i + 1))" \
     --root "$work/web-$i/agent" --instance-root "$work/web-$i/host" --poll-wait 5s >"$work/agent-$i.log" 2>&1 &
   pids+=($!)
 done

@@ -51,13 +51,13 @@ public sealed class AgentProcess : IAsyncDisposable
             Path.Combine(AppContext.BaseDirectory, "greenlight.dll"), "agent", "--server", serverUrl, "--name", name, "--root", root,
             "--instance-root", instanceRoot, "--tags", tags, "--poll-wait", "2s",
         };
-        if (enrollmentToken is not null)
-        {
-            args.AddRange(["--token", enrollmentToken]);
-        }
-
         args.ForEach(info.ArgumentList.Add);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment.Remove("GREENLIGHT_ENROLLMENT_TOKEN");
+        if (enrollmentToken is not null)
+        {
+            info.Environment["GREENLIGHT_ENROLLMENT_TOKEN"] = enrollmentToken; // not on the command line, where ps shows it
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var agent = new AgentProcess(process, name, root, instanceRoot);
         process.OutputDataReceived += (_, e) => agent.OnLine(e.Data);

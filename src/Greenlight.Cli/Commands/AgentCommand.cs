@@ -15,7 +15,11 @@ internal static class AgentCommand
     public static Command Create()
     {
         var server = new Option<string>("--server", "-s") { Description = "The Greenlight server's URL, e.g. http://10.0.0.5:7480.", HelpName = "URL" };
-        var token = new Option<string>("--token", "-t") { Description = "An enrollment token (first start only).", HelpName = "ENROLLMENT_TOKEN" };
+        var token = new Option<string>("--token", "-t")
+        {
+            Description = "An enrollment token (first start only). Prefer the GREENLIGHT_ENROLLMENT_TOKEN environment variable: a command line is visible to every local user.",
+            HelpName = "ENROLLMENT_TOKEN",
+        };
         var name = new Option<string>("--name", "-n")
         {
             Description = "This instance's name (default: the host name).",
@@ -68,7 +72,7 @@ internal static class AgentCommand
 
             var options = new AgentOptions(url.ToString(), Path.GetFullPath(parseResult.GetValue(root)!), parseResult.GetValue(name)!)
             {
-                EnrollmentToken = parseResult.GetValue(token),
+                EnrollmentToken = parseResult.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable("GREENLIGHT_ENROLLMENT_TOKEN")),
                 Tags = parsedTags,
                 Address = parseResult.GetValue(address)!,
                 InstanceRoot = parseResult.GetValue(instanceRoot) is { } ir ? Path.GetFullPath(ir) : null,
@@ -110,6 +114,8 @@ internal static class AgentCommand
 
         return true;
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static int Usage(TextWriter stderr, string message)
     {
