@@ -25,8 +25,9 @@ public static class AgentHost
             await runner.DrainAsync().WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
             return 0;
         }
-        catch (AgentRefusedException)
+        catch (AgentRefusedException e)
         {
+            await Console.Error.WriteLineAsync("greenlight agent: " + e.Message);
             return RefusedExitCode;
         }
     }

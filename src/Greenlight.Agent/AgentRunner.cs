@@ -68,7 +68,16 @@ public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadO
         }
 
         var tags = options.Tags.Select(t => new Tag(t.Key, t.Value)).ToList();
-        var enrolled = await client.EnrollAsync(new EnrollInput(options.EnrollmentToken, options.InstanceName, tags, options.Address), cancellationToken);
+        EnrollOutput enrolled;
+        try
+        {
+            enrolled = await client.EnrollAsync(new EnrollInput(options.EnrollmentToken, options.InstanceName, tags, options.Address), cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new AgentRefusedException("enrollment refused: " + e.Message);
+        }
+
         CredentialFile.Write(options.CredentialPath, enrolled.Credential);
         client.UseCredential(enrolled.Credential);
         AgentLog.Enrolled(logger, enrolled.InstanceName, options.CredentialPath);

@@ -131,7 +131,7 @@ internal static class ServerCommand
             {
                 c.SingleLine = true;
                 c.TimestampFormat = "HH:mm:ss ";
-            }).SetMinimumLevel(LogLevel.Information), stop.Token);
+            }).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning), stop.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

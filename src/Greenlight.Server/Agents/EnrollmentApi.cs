@@ -49,29 +49,40 @@ public static class EnrollmentApi
         }
 
         var hash = TokenSecrets.Hash(input.EnrollmentToken ?? "");
-        var stored = await store.GetResourceAsync(EnrollmentToken.Kind, hash, ct);
-        var token = stored is null ? null : Documents.Read<EnrollmentToken>(stored.Body);
         var now = time.GetUtcNow();
-        if (token is null || token.UsesLeft < 1 || token.ExpiresAt <= now)
+        EnrollmentToken? token = null;
+        AuditEntry? audit = null;
+        for (var attempt = 0; attempt < 20 && audit is null; attempt++)
         {
-            return ApiErrors.Result(ApiErrors.Unauthorized("the enrollment token is unknown, used up or expired: ask an admin for a new one"));
+            var stored = await store.GetResourceAsync(EnrollmentToken.Kind, hash, ct);
+            token = stored is null ? null : Documents.Read<EnrollmentToken>(stored.Body);
+            if (token is null || token.UsesLeft < 1 || token.ExpiresAt <= now)
+            {
+                return ApiErrors.Result(ApiErrors.Unauthorized("the enrollment token is unknown, used up or expired: ask an admin for a new one"));
+            }
+
+            if (await store.GetResourceAsync(ResourceKinds.Instance, input.InstanceName!, ct) is not null)
+            {
+                return ApiErrors.Result(ApiErrors.Conflict("InstanceNameAlreadyRegisteredException",
+                    $"instance '{input.InstanceName}' is already registered; deregister it first or choose another name"));
+            }
+
+            var entry = new AuditEntry(now, $"enrollment {token.Name} ({token.Id})", "EnrollAgent", input.InstanceName!);
+            try
+            {
+                // Spend one use; the version check makes concurrent enrollments take turns instead of spending one use twice.
+                await store.PutResourceAsync(EnrollmentToken.Kind, hash, Documents.Write(token with { UsesLeft = token.UsesLeft - 1 }), stored!.Version, entry, ct);
+                audit = entry;
+            }
+            catch (StoreConflictException e) when (e.Code == "VersionConflict")
+            {
+                // Another agent enrolled with the same token at the same moment: read the token again.
+            }
         }
 
-        if (await store.GetResourceAsync(ResourceKinds.Instance, input.InstanceName!, ct) is not null)
+        if (token is null || audit is null)
         {
-            return ApiErrors.Result(ApiErrors.Conflict("InstanceNameAlreadyRegisteredException",
-                $"instance '{input.InstanceName}' is already registered; deregister it first or choose another name"));
-        }
-
-        var audit = new AuditEntry(now, $"enrollment {token.Name} ({token.Id})", "EnrollAgent", input.InstanceName!);
-        try
-        {
-            // Spend the token first: the version check makes a concurrent second use fail instead of both succeeding.
-            await store.PutResourceAsync(EnrollmentToken.Kind, hash, Documents.Write(token with { UsesLeft = token.UsesLeft - 1 }), stored!.Version, audit, ct);
-        }
-        catch (StoreConflictException)
-        {
-            return ApiErrors.Result(ApiErrors.Conflict("EnrollmentConflictException", "the enrollment token was used at the same moment; try again"));
+            return ApiErrors.Result(ApiErrors.Conflict("EnrollmentConflictException", "too many agents enrolled with this token at once; try again"));
         }
 
         var tags = (input.Tags ?? []).Concat(token.Tags).DistinctBy(t => t.Key).ToList();

@@ -74,6 +74,21 @@ public sealed class EnrollmentTests
         Assert.Equal(401, (await agent.GetAsync("/api/v1/agent/tickets?instanceName=web-1")).Status);
     }
 
+    [Fact]
+    public async Task Enroll_ManyAgentsAtOnceWithOneToken_AllEnrollAndSpendEveryUseOnce()
+    {
+        await using var server = await TestServer.StartAsync();
+        var token = await EnrollmentTokenAsync(server, uses: 8);
+        using var anonymous = server.Client(null);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 9).Select(i =>
+            anonymous.PostAsync("/api/v1/agent/enroll", new { enrollmentToken = token, instanceName = $"web-{i}" })));
+
+        Assert.Equal(8, results.Count(r => r.Status == 200));
+        Assert.Equal(1, results.Count(r => r.Status == 401));
+        Assert.Equal(8, (await server.Admin.GetAsync("/api/v1/instances")).Body!["instanceNames"]!.AsArray().Count);
+    }
+
     internal static async Task<string> EnrollmentTokenAsync(TestServer server, int uses, object? tags = null)
     {
         var (status, body) = await server.Admin.PostAsync("/api/v1/enrollment-tokens", new { name = "fleet", uses, expiresInHours = 1, tags });
