@@ -94,7 +94,16 @@ internal static class AgentCommand
             c.SingleLine = true;
             c.TimestampFormat = "HH:mm:ss ";
         }).SetMinimumLevel(LogLevel.Information));
-        return await AgentHost.RunAsync(options, loggers, stop.Token);
+        try
+        {
+            return await AgentHost.RunAsync(options, loggers, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The root directory cannot be created or written: say which, without a stack trace.
+            await Console.Error.WriteLineAsync($"greenlight agent: cannot use {options.Root}: {e.Message}");
+            return ExitCodes.UsageError;
+        }
     }
 
     internal static bool TryParseTags(string? text, out IReadOnlyList<KeyValuePair<string, string>> tags)
