@@ -5,7 +5,7 @@ namespace Greenlight.Server.Tests.Api;
 /// <summary>Deployments end to end in one process: real HTTP, real SQLite, a scripted agent speaking the agent protocol.</summary>
 public sealed class DeploymentsApiTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Deploy_FourInstancesHalfAtATime_SucceedsWithGapFreeEventLogAndKnownGoodRevision()
