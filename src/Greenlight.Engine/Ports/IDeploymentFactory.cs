@@ -12,8 +12,11 @@ public interface IDeploymentFactory
 
     Task<FactoryResult> FollowUpAsync(DeploymentRecordView triggering, StartFollowUpDeployment command, string deploymentId, CancellationToken cancellationToken);
 
-    /// <summary>A deployment succeeded: its revision becomes the group's last known-good one.</summary>
-    Task DeploymentSucceededAsync(DeploymentRecordView deployment, CancellationToken cancellationToken);
+    /// <summary>
+    /// A deployment ended (Succeeded, Failed or Stopped): record each attempted instance's health and revision, and on
+    /// success the group's last known-good revision.
+    /// </summary>
+    Task DeploymentEndedAsync(DeploymentRecordView deployment, CancellationToken cancellationToken);
 }
 
 /// <summary>The parts of a deployment a factory needs.</summary>

@@ -107,10 +107,10 @@ public sealed partial class DeploymentEngine
     {
         switch (command)
         {
-            case PublishStatus { Status: DeploymentStatus.Succeeded }:
-                if (await ViewAsync(deploymentId, cancellationToken) is { } succeeded)
+            case PublishStatus { Status: DeploymentStatus.Succeeded or DeploymentStatus.Failed or DeploymentStatus.Stopped }:
+                if (await ViewAsync(deploymentId, cancellationToken) is { } ended)
                 {
-                    await factory.DeploymentSucceededAsync(succeeded, cancellationToken);
+                    await factory.DeploymentEndedAsync(ended, cancellationToken);
                 }
 
                 return;

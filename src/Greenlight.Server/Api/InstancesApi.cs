@@ -52,10 +52,18 @@ public static class InstancesApi
     private static async Task<IResult> List(IGreenlightStore store, CancellationToken ct) =>
         Results.Ok(new { instanceNames = (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct)).Select(r => r.Key) });
 
-    private static async Task<IResult> Get(string instanceName, IGreenlightStore store, CancellationToken ct) =>
-        await store.GetResourceAsync(ResourceKinds.Instance, instanceName, ct) is { } found
-            ? Results.Ok(new { instanceInfo = Documents.Read<InstanceInfo>(found.Body) })
-            : ApiErrors.Result(ApiErrors.NotFound("InstanceNotRegisteredException", $"instance '{instanceName}' is not registered"));
+    private static async Task<IResult> Get(string instanceName, IGreenlightStore store, CancellationToken ct)
+    {
+        if (await store.GetResourceAsync(ResourceKinds.Instance, instanceName, ct) is not { } found)
+        {
+            return ApiErrors.Result(ApiErrors.NotFound("InstanceNotRegisteredException", $"instance '{instanceName}' is not registered"));
+        }
+
+        var health = await store.GetResourceAsync(InstanceHealthInfo.Kind, instanceName, ct) is { } stored
+            ? Documents.Read<InstanceHealthInfo>(stored.Body)
+            : InstanceHealthInfo.Unknown;
+        return Results.Ok(new { instanceInfo = Documents.Read<InstanceInfo>(found.Body), instanceHealth = health });
+    }
 
     private static async Task<IResult> Deregister(string instanceName, HttpContext http, IGreenlightStore store, TimeProvider time, CancellationToken ct) =>
         await store.DeleteResourceAsync(ResourceKinds.Instance, instanceName, null, Audit.Of(http, time, "DeregisterOnPremisesInstance", instanceName), ct)

@@ -103,7 +103,42 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
         return FactoryResult.Of(Apply(spec, group, null, null));
     }
 
-    public async Task DeploymentSucceededAsync(DeploymentRecordView deployment, CancellationToken ct)
+    public async Task DeploymentEndedAsync(DeploymentRecordView deployment, CancellationToken ct)
+    {
+        await RecordInstanceHealthAsync(deployment, ct);
+        if (deployment.State.Status == DeploymentStatus.Succeeded)
+        {
+            await RecordKnownGoodAsync(deployment, ct);
+        }
+    }
+
+    /// <summary>
+    /// CodeDeploy's instance health after a deployment: each attempted instance becomes Healthy (running the revision) or
+    /// Unhealthy by its own result; instances never attempted keep what they had.
+    /// </summary>
+    private async Task RecordInstanceHealthAsync(DeploymentRecordView deployment, CancellationToken ct)
+    {
+        var state = deployment.State;
+        foreach (var instance in state.Instances.Where(i => i.Role != InstanceRole.Original && i.Status is InstanceStatus.Succeeded or InstanceStatus.Failed))
+        {
+            var stored = await store.GetResourceAsync(InstanceHealthInfo.Kind, instance.InstanceId, ct);
+            var previous = stored is null ? InstanceHealthInfo.Unknown : Documents.Read<InstanceHealthInfo>(stored.Body);
+            var health = instance.Status == InstanceStatus.Succeeded
+                ? new InstanceHealthInfo("Healthy", state.Spec.Revision, deployment.DeploymentId, time.GetUtcNow())
+                : previous with { Status = "Unhealthy", LastDeploymentId = deployment.DeploymentId, UpdatedAt = time.GetUtcNow() };
+            try
+            {
+                await store.PutResourceAsync(InstanceHealthInfo.Kind, instance.InstanceId, Documents.Write(health), stored?.Version ?? 0,
+                    new AuditEntry(time.GetUtcNow(), "engine", "RecordInstanceHealth", instance.InstanceId, $"{health.Status} after {deployment.DeploymentId}"), ct);
+            }
+            catch (StoreConflictException)
+            {
+                // Another deployment recorded this instance at the same moment; its record is as recent as ours.
+            }
+        }
+    }
+
+    private async Task RecordKnownGoodAsync(DeploymentRecordView deployment, CancellationToken ct)
     {
         var key = DeploymentGroupsApi.Key(deployment.Application, deployment.DeploymentGroup);
         for (var attempt = 0; attempt < 5; attempt++)
@@ -164,11 +199,26 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             ? Documents.Read<DeploymentGroupInfo>(stored.Body)
             : null;
 
-    private async Task<ImmutableArray<TargetInstance>> TargetsAsync(DeploymentGroupInfo group, CancellationToken ct) =>
-    [
-        .. (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct))
-            .Select(r => Documents.Read<InstanceInfo>(r.Body))
-            .Where(i => TagMatcher.Selects(group, i.Tags))
-            .Select(i => new TargetInstance(i.InstanceName)),
-    ];
+    /// <summary>The group's instances with their revision health, for CodeDeploy's scheduling order (Unhealthy, Unknown, Old, Current).</summary>
+    private async Task<ImmutableArray<TargetInstance>> TargetsAsync(DeploymentGroupInfo group, CancellationToken ct)
+    {
+        var health = (await store.ListResourcesAsync(InstanceHealthInfo.Kind, null, ct))
+            .ToDictionary(r => r.Key, r => Documents.Read<InstanceHealthInfo>(r.Body), StringComparer.Ordinal);
+        var current = group.TargetRevision?.Bundle?.Sha256;
+        return
+        [
+            .. (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct))
+                .Select(r => Documents.Read<InstanceInfo>(r.Body))
+                .Where(i => TagMatcher.Selects(group, i.Tags))
+                .Select(i => new TargetInstance(i.InstanceName, RevisionHealthOf(health.GetValueOrDefault(i.InstanceName), current))),
+        ];
+    }
+
+    internal static Core.Batching.RevisionHealth RevisionHealthOf(InstanceHealthInfo? health, string? groupRevision) => health switch
+    {
+        { Status: "Unhealthy" } => Core.Batching.RevisionHealth.Unhealthy,
+        null or { Revision: null } => Core.Batching.RevisionHealth.Unknown,
+        _ when health.Revision == groupRevision => Core.Batching.RevisionHealth.Current,
+        _ => Core.Batching.RevisionHealth.Old,
+    };
 }

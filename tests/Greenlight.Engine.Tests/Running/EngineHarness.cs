@@ -115,9 +115,13 @@ internal sealed class RollbackFactory : IDeploymentFactory
     public Task<FactoryResult> FollowUpAsync(DeploymentRecordView triggering, StartFollowUpDeployment command, string deploymentId, CancellationToken cancellationToken) =>
         Task.FromResult(FactoryResult.Refused("not in these tests"));
 
-    public Task DeploymentSucceededAsync(DeploymentRecordView deployment, CancellationToken cancellationToken)
+    public Task DeploymentEndedAsync(DeploymentRecordView deployment, CancellationToken cancellationToken)
     {
-        Succeeded.Enqueue(deployment.DeploymentId);
+        if (deployment.State.Status == DeploymentStatus.Succeeded)
+        {
+            Succeeded.Enqueue(deployment.DeploymentId);
+        }
+
         return Task.CompletedTask;
     }
 }
