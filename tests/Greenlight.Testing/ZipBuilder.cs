@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Greenlight.Testing;
 
-/// <summary>Builds small zip bundles in memory: text entries with a Unix mode, lines ending in \n.</summary>
+/// <summary>
+/// Builds small zip bundles in memory: text entries with a Unix mode, lines ending in \n, and a fixed timestamp, so the
+/// same content always gives the same bytes and the same SHA-256.
+/// </summary>
 public static class ZipBuilder
 {
     public const int File644 = 0b110_100_100;
@@ -18,6 +21,7 @@ public static class ZipBuilder
             {
                 var entry = zip.CreateEntry(name);
                 entry.ExternalAttributes = (0x8000 | mode) << 16;
+                entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
                 using var stream = entry.Open();
                 var normalized = text.ReplaceLineEndings("\n");
                 stream.Write(Encoding.UTF8.GetBytes(normalized.EndsWith('\n') ? normalized : normalized + "\n"));

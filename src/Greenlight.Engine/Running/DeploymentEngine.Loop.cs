@@ -24,8 +24,9 @@ public sealed partial class DeploymentEngine
             {
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
+                // Whatever went wrong (a timeout included), the loop must live on: it is what dispatches and wakes.
                 EngineLog.LoopError(logger, e);
                 await Task.Delay(options.PollInterval, time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -96,7 +97,7 @@ public sealed partial class DeploymentEngine
             await store.MarkDispatchedAsync(entry.DeploymentId, entry.Seq, time.GetUtcNow(), cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             EngineLog.DispatchFailed(logger, e, entry.Key, entry.Type);
             return false;
@@ -164,11 +165,9 @@ public sealed partial class DeploymentEngine
             {
                 // Created by an earlier dispatch of the same command: nothing more to do.
             }
-            catch (StoreConflictException conflict)
-            {
-                EngineLog.CannotStart(logger, deploymentId, what, conflict.Message);
-                return;
-            }
+
+            // Any other refusal (the group still busy, a write conflict) propagates: the command stays in the outbox
+            // and is tried again on the next pass instead of being lost.
         }
 
         if (linkRollback)

@@ -58,13 +58,14 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             return (null, ApiErrors.Invalid("InvalidFileExistsBehaviorException", $"fileExistsBehavior '{input.FileExistsBehavior}' must be DISALLOW, OVERWRITE or RETAIN"));
         }
 
-        var spec = new DeploymentSpec(DeploymentIds.New(), sha.ToLowerInvariant(), DeploymentKind.InPlace, config, await TargetsAsync(group, ct))
+        var knownGood = await KnownGoodRevisionAsync(group, ct);
+        var spec = new DeploymentSpec(DeploymentIds.New(), sha.ToLowerInvariant(), DeploymentKind.InPlace, config, await TargetsAsync(group, knownGood, ct))
         {
             Creator = DeploymentCreator.User,
             IgnoreApplicationStopFailures = input.IgnoreApplicationStopFailures,
             FileExistsBehavior = input.FileExistsBehavior ?? "DISALLOW",
         };
-        return (Apply(spec, group, input.AutoRollbackConfiguration, input.OverrideAlarmConfiguration), null);
+        return (Apply(spec, group, knownGood, input.AutoRollbackConfiguration, input.OverrideAlarmConfiguration), null);
     }
 
     public async Task<FactoryResult> RollbackAsync(DeploymentRecordView triggering, StartRollbackDeployment command, string deploymentId, CancellationToken ct)
@@ -79,13 +80,14 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             return FactoryResult.Refused($"{command.Kind} rollbacks need the load balancer and fleet, which this server does not have yet");
         }
 
-        var spec = new DeploymentSpec(deploymentId, command.Revision, DeploymentKind.InPlace, triggering.State.Spec.Configuration, await TargetsAsync(group, ct))
+        var knownGood = await KnownGoodRevisionAsync(group, ct);
+        var spec = new DeploymentSpec(deploymentId, command.Revision, DeploymentKind.InPlace, triggering.State.Spec.Configuration, await TargetsAsync(group, knownGood, ct))
         {
             Creator = DeploymentCreator.Rollback,
             RollbackTriggeringDeploymentId = command.TriggeringDeploymentId,
             IgnoreApplicationStopFailures = triggering.State.Spec.IgnoreApplicationStopFailures,
         };
-        return FactoryResult.Of(Apply(spec, group, null, null));
+        return FactoryResult.Of(Apply(spec, group, knownGood, null, null));
     }
 
     public async Task<FactoryResult> FollowUpAsync(DeploymentRecordView triggering, StartFollowUpDeployment command, string deploymentId, CancellationToken ct)
@@ -100,7 +102,7 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
         {
             Creator = DeploymentCreator.AutoUpdate,
         };
-        return FactoryResult.Of(Apply(spec, group, null, null));
+        return FactoryResult.Of(Apply(spec, group, await KnownGoodRevisionAsync(group, ct), null, null));
     }
 
     public async Task DeploymentEndedAsync(DeploymentRecordView deployment, CancellationToken ct)
@@ -169,13 +171,24 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
         }
     }
 
-    private DeploymentSpec Apply(DeploymentSpec spec, DeploymentGroupInfo group, Contracts.V1.AutoRollbackConfiguration? rollbackOverride, Contracts.V1.AlarmConfiguration? alarmOverride)
+    /// <summary>
+    /// The group's last known-good revision: that of its newest Succeeded deployment. Read from the deployments themselves,
+    /// not from the group document, which the engine updates only when it dispatches the success (a deployment created
+    /// in between would otherwise start without a revision to roll back to).
+    /// </summary>
+    private async Task<string?> KnownGoodRevisionAsync(DeploymentGroupInfo group, CancellationToken ct) =>
+        await store.ListDeploymentsAsync(new DeploymentQuery(group.ApplicationName, group.DeploymentGroupName, ["Succeeded"], Limit: 1), ct) is [var newest]
+            ? EngineJson.ReadState(newest.StateJson).Spec.Revision
+            : group.TargetRevision?.Bundle?.Sha256;
+
+    private DeploymentSpec Apply(DeploymentSpec spec, DeploymentGroupInfo group, string? knownGood,
+        Contracts.V1.AutoRollbackConfiguration? rollbackOverride, Contracts.V1.AlarmConfiguration? alarmOverride)
     {
         var alarms = alarmOverride ?? group.AlarmConfiguration;
         var groupRollback = ToCore(group.AutoRollbackConfiguration);
         return spec with
         {
-            LastKnownGoodRevision = group.TargetRevision?.Bundle?.Sha256,
+            LastKnownGoodRevision = knownGood,
             Alarms = new Core.Alarms.AlarmConfiguration(alarms.Enabled, [.. (alarms.Alarms ?? []).Select(a => a.Name ?? "")], alarms.IgnorePollAlarmFailure),
             AutoRollback = CoreRollback.Resolve(groupRollback, rollbackOverride is null ? null : ToCore(rollbackOverride)),
             WatchWindow = spec.Creator == DeploymentCreator.User ? TimeSpan.FromMinutes(group.WatchMinutes) : TimeSpan.Zero,
@@ -200,11 +213,10 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             : null;
 
     /// <summary>The group's instances with their revision health, for CodeDeploy's scheduling order (Unhealthy, Unknown, Old, Current).</summary>
-    private async Task<ImmutableArray<TargetInstance>> TargetsAsync(DeploymentGroupInfo group, CancellationToken ct)
+    private async Task<ImmutableArray<TargetInstance>> TargetsAsync(DeploymentGroupInfo group, string? current, CancellationToken ct)
     {
         var health = (await store.ListResourcesAsync(InstanceHealthInfo.Kind, null, ct))
             .ToDictionary(r => r.Key, r => Documents.Read<InstanceHealthInfo>(r.Body), StringComparer.Ordinal);
-        var current = group.TargetRevision?.Bundle?.Sha256;
         return
         [
             .. (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct))
