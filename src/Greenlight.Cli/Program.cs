@@ -25,6 +25,8 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(ServerCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(DeployCommand.Create());
+        root.Subcommands.Add(DeploymentCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Greenlight.Cli.Api;
+
+/// <summary>The CLI's HTTP client for the API: JSON in CodeDeploy's names; a failure is <see cref="ApiException"/> with the server's code and detail.</summary>
+public sealed class ApiConnection : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private readonly HttpClient _http;
+
+    public ApiConnection(Uri server, string token)
+    {
+        _http = new HttpClient { BaseAddress = new Uri(server.ToString().TrimEnd('/') + "/api/v1/"), Timeout = TimeSpan.FromMinutes(10) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public Task<JsonNode> GetAsync(string path, CancellationToken ct) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path), ct);
+
+    public Task<JsonNode> PostAsync(string path, object body, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) }, ct);
+
+    public Task<JsonNode> PostBytesAsync(string path, byte[] body, CancellationToken ct)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, ct);
+    }
+
+    private async Task<JsonNode> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        using (request)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, ct);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new ApiException("Unreachable", $"cannot reach {_http.BaseAddress}: {e.Message}", []);
+            }
+
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(ct);
+                var node = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text)!;
+                if (response.IsSuccessStatusCode)
+                {
+                    return node;
+                }
+
+                var details = node["details"] is JsonArray array ? array.Select(d => d?.ToJsonString() ?? "").ToList() : [];
+                throw new ApiException(node["code"]?.GetValue<string>() ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    node["detail"]?.GetValue<string>() ?? response.ReasonPhrase ?? "", details, node["details"] as JsonArray);
+            }
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>The API refused: its stable code, its message, and details (e.g. appspec findings).</summary>
+public sealed class ApiException(string code, string message, IReadOnlyList<string> details, JsonArray? detailNodes = null) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyList<string> Details { get; } = details;
+
+    public JsonArray? DetailNodes { get; } = detailNodes;
+}

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Greenlight.Cli.Api;
+using Greenlight.Cli.Commands.Plan;
+using Greenlight.Cli.Output;
+
+namespace Greenlight.Cli.Commands;
+
+/// <summary>
+/// <c>greenlight deploy</c>: uploads a bundle (or names a registered revision), creates a deployment, and with
+/// <c>--watch</c> follows it to its verdict, printing each change of status and what it is doing.
+/// </summary>
+internal static class DeployCommand
+{
+    public static Command Create()
+    {
+        var app = new Option<string>("--app", "-a") { Description = "The application.", HelpName = "NAME" };
+        var group = new Option<string>("--group", "-g") { Description = "The deployment group.", HelpName = "NAME" };
+        var revision = new Option<string>("--revision") { Description = "A registered revision's SHA-256.", HelpName = "SHA256" };
+        var bundle = new Option<string>("--bundle", "-b") { Description = "A bundle directory, or a .zip/.tar/.tgz file, to upload first.", HelpName = "DIR|FILE" };
+        var config = new Option<string>("--config", "-c") { Description = "A deployment configuration (default: the group's).", HelpName = "NAME" };
+        var watch = new Option<bool>("--watch", "-w") { Description = "Follow the deployment to its verdict; the exit code is the verdict." };
+        var output = OutputOption.Create();
+        var command = new Command("deploy",
+            "Deploy a revision to a deployment group.\n" +
+            "Examples:\n" +
+            "  greenlight deploy --app web --group prod --bundle ./site --watch\n" +
+            "  greenlight deploy --app web --group prod --revision 3f2a...e9 --config CodeDeployDefault.HalfAtATime\n" +
+            "Exit codes: 0 created (with --watch: Succeeded); 1 Failed or Stopped (with --watch); 2 bad options or the server refused.")
+        {
+            app, group, revision, bundle, config, watch, output,
+        };
+        ApiOptions.AddTo(command);
+        command.Action = new UsageErrorAwareAction(parseResult =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
+            if (parseResult.Errors.Count > 0)
+            {
+                return Usage(stderr, parseResult.Errors[0].Message.Split('\n')[0]);
+            }
+
+            if (parseResult.GetValue(app) is not { } appName || parseResult.GetValue(group) is not { } groupName)
+            {
+                return Usage(stderr, "--app and --group are required");
+            }
+
+            if ((parseResult.GetValue(revision) is null) == (parseResult.GetValue(bundle) is null))
+            {
+                return Usage(stderr, "give exactly one of --revision SHA256 or --bundle DIR|FILE");
+            }
+
+            using var api = ApiOptions.Connect(parseResult, out var problem);
+            if (api is null)
+            {
+                return Usage(stderr, problem!);
+            }
+
+            try
+            {
+                return RunAsync(api, appName, groupName, parseResult.GetValue(revision), parseResult.GetValue(bundle), parseResult.GetValue(config),
+                    parseResult.GetValue(watch), parseResult.GetValue(output), stdout).GetAwaiter().GetResult();
+            }
+            catch (ApiException e)
+            {
+                stderr.WriteLine($"greenlight deploy: {e.Code}: {e.Message}");
+                foreach (var detail in e.DetailNodes ?? [])
+                {
+                    stderr.WriteLine($"  {detail?["file"]}:{detail?["line"]}:{detail?["column"]}: {detail?["severity"]} {detail?["code"]}: {detail?["message"]}");
+                }
+
+                return ExitCodes.UsageError;
+            }
+            catch (IOException e)
+            {
+                return Usage(stderr, e.Message);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ApiConnection api, string app, string group, string? revision, string? bundle, string? config, bool watch,
+        OutputFormat output, TextWriter stdout)
+    {
+        var ct = CancellationToken.None;
+        if (bundle is not null)
+        {
+            var (bytes, type) = Directory.Exists(bundle)
+                ? (BundleZipper.Zip(bundle), "zip")
+                : File.Exists(bundle) ? (await File.ReadAllBytesAsync(bundle, ct), TypeOf(bundle)) : throw new IOException($"--bundle '{bundle}' does not exist");
+            var uploaded = await api.PostBytesAsync($"applications/{app}/revisions?bundleType={type}", bytes, ct);
+            revision = uploaded["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>();
+            if (output == OutputFormat.Table)
+            {
+                stdout.WriteLine($"Uploaded revision {revision} ({bytes.Length} bytes)");
+            }
+        }
+
+        var created = await api.PostAsync("deployments", new
+        {
+            applicationName = app,
+            deploymentGroupName = group,
+            deploymentConfigName = config,
+            revision = new { revisionType = "Bundle", bundle = new { sha256 = revision, bundleType = "zip" } },
+        }, ct);
+        var id = created["deploymentId"]!.GetValue<string>();
+        if (!watch)
+        {
+            if (output == OutputFormat.Json)
+            {
+                JsonOutput.Write(stdout, new { deploymentId = id, revision });
+            }
+            else
+            {
+                stdout.WriteLine($"Created deployment {id}");
+            }
+
+            return ExitCodes.Success;
+        }
+
+        var info = await WatchAsync(api, id, output == OutputFormat.Table ? stdout : TextWriter.Null, ct);
+        if (output == OutputFormat.Json)
+        {
+            stdout.WriteLine(info.ToJsonString(ApiConnection.Json));
+        }
+
+        return info["status"]!.GetValue<string>() == "Succeeded" ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>Polls the deployment, printing each new status or activity, until it ends; returns its final DeploymentInfo.</summary>
+    internal static async Task<JsonNode> WatchAsync(ApiConnection api, string id, TextWriter progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = "";
+        while (true)
+        {
+            var info = (await api.GetAsync($"deployments/{id}", ct))["deploymentInfo"]!;
+            var status = info["status"]!.GetValue<string>();
+            var line = $"{status,-10} {info["statusReason"]}";
+            if (line != last)
+            {
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s] {id}  {line}"));
+                last = line;
+            }
+
+            if (status is "Succeeded" or "Failed" or "Stopped")
+            {
+                await PrintTargetsAsync(api, id, progress, ct);
+                return info;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+        }
+    }
+
+    private static async Task PrintTargetsAsync(ApiConnection api, string id, TextWriter progress, CancellationToken ct)
+    {
+        foreach (var target in (await api.GetAsync($"deployments/{id}/targets", ct))["deploymentTargets"]!.AsArray())
+        {
+            var instance = target!["instanceTarget"]!;
+            var failed = instance["lifecycleEvents"]!.AsArray().FirstOrDefault(e => e!["status"]!.GetValue<string>() == "Failed");
+            var why = failed is null ? "" : $"  {failed["lifecycleEventName"]}: {failed["diagnostics"]?["errorCode"]} {failed["diagnostics"]?["message"]}";
+            progress.WriteLine($"  {instance["targetId"],-20} {instance["status"],-10}{why}");
+        }
+    }
+
+    private static string TypeOf(string path) =>
+        path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ? "tgz"
+        : path.EndsWith(".tar", StringComparison.OrdinalIgnoreCase) ? "tar" : "zip";
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("greenlight deploy: " + message);
+        return ExitCodes.UsageError;
+    }
+}

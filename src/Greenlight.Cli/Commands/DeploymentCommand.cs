@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Greenlight.Cli.Api;
+using Greenlight.Cli.Commands.Plan;
+using Greenlight.Cli.Output;
+
+namespace Greenlight.Cli.Commands;
+
+/// <summary><c>greenlight deployment get|list|watch|stop</c>: look at and control deployments.</summary>
+internal static class DeploymentCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("deployment",
+            "Look at and control deployments.\n" +
+            "Examples:\n" +
+            "  greenlight deployment list --app web --group prod\n" +
+            "  greenlight deployment get d-ABCDEFGHI -o json\n" +
+            "  greenlight deployment watch d-ABCDEFGHI\n" +
+            "  greenlight deployment stop d-ABCDEFGHI --rollback\n" +
+            "Exit codes: 0 done (watch: Succeeded); 1 watch ended Failed or Stopped; 2 bad options or the server refused.");
+        command.Subcommands.Add(Get());
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Watch());
+        command.Subcommands.Add(Stop());
+        return command;
+    }
+
+    private static Command Get()
+    {
+        var id = new Argument<string>("deployment-id") { Description = "The deployment, e.g. d-ABCDEFGHI." };
+        var output = OutputOption.Create();
+        var command = new Command("get", "Show a deployment: status, what it is doing, its instances.") { id, output };
+        return WithApi(command, async (api, parse, stdout) =>
+        {
+            var info = (await api.GetAsync($"deployments/{parse.GetValue(id)}", CancellationToken.None))["deploymentInfo"]!;
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                stdout.WriteLine(info.ToJsonString(ApiConnection.Json));
+                return ExitCodes.Success;
+            }
+
+            foreach (var (label, value) in new[]
+                     {
+                         ("Deployment", info["deploymentId"]), ("Application", info["applicationName"]), ("Group", info["deploymentGroupName"]),
+                         ("Revision", info["revision"]?["bundle"]?["sha256"]), ("Configuration", info["deploymentConfigName"]),
+                         ("Status", info["status"]), ("Doing", info["statusReason"]), ("Error", info["errorInformation"]?["code"]),
+                         ("Rollback", info["rollbackInfo"]?["rollbackMessage"]),
+                     })
+            {
+                if (value is not null)
+                {
+                    stdout.WriteLine($"{label,-14} {value}");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+
+    private static Command List()
+    {
+        var app = new Option<string>("--app", "-a") { Description = "Only this application's deployments.", HelpName = "NAME" };
+        var group = new Option<string>("--group", "-g") { Description = "Only this group's deployments.", HelpName = "NAME" };
+        var status = new Option<string>("--status") { Description = "Only these statuses, e.g. InProgress,Failed.", HelpName = "STATUSES" };
+        var output = OutputOption.Create();
+        var command = new Command("list", "List deployments, newest first.") { app, group, status, output };
+        return WithApi(command, async (api, parse, stdout) =>
+        {
+            var query = string.Join("&", new[] { ("applicationName", parse.GetValue(app)), ("deploymentGroupName", parse.GetValue(group)), ("includeOnlyStatuses", parse.GetValue(status)) }
+                .Where(q => q.Item2 is not null).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!)}"));
+            var ids = (await api.GetAsync("deployments?" + query, CancellationToken.None))["deployments"]!.AsArray();
+            var rows = new List<JsonNode>();
+            foreach (var deploymentId in ids)
+            {
+                rows.Add((await api.GetAsync($"deployments/{deploymentId}", CancellationToken.None))["deploymentInfo"]!);
+            }
+
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                stdout.WriteLine(new JsonArray([.. rows.Select(r => r.DeepClone())]).ToJsonString(ApiConnection.Json));
+                return ExitCodes.Success;
+            }
+
+            stdout.WriteLine($"{"DEPLOYMENT",-13} {"APPLICATION",-14} {"GROUP",-14} {"STATUS",-10} CREATED");
+            foreach (var r in rows)
+            {
+                stdout.WriteLine($"{r["deploymentId"],-13} {r["applicationName"],-14} {r["deploymentGroupName"],-14} {r["status"],-10} {r["createTime"]}");
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+
+    private static Command Watch()
+    {
+        var id = new Argument<string>("deployment-id") { Description = "The deployment to follow." };
+        var command = new Command("watch", "Follow a deployment to its verdict; the exit code is the verdict.") { id };
+        return WithApi(command, async (api, parse, stdout) =>
+        {
+            var info = await DeployCommand.WatchAsync(api, parse.GetValue(id)!, stdout, CancellationToken.None);
+            return info["status"]!.GetValue<string>() == "Succeeded" ? ExitCodes.Success : ExitCodes.Failure;
+        });
+    }
+
+    private static Command Stop()
+    {
+        var id = new Argument<string>("deployment-id") { Description = "The deployment to stop." };
+        var rollback = new Option<bool>("--rollback") { Description = "Roll back what was changed (autoRollbackEnabled)." };
+        var command = new Command("stop", "Stop a running deployment.") { id, rollback };
+        return WithApi(command, async (api, parse, stdout) =>
+        {
+            var answer = await api.PostAsync($"deployments/{parse.GetValue(id)}/stop", new { autoRollbackEnabled = parse.GetValue(rollback) }, CancellationToken.None);
+            stdout.WriteLine($"{parse.GetValue(id)}: {answer["statusMessage"]}");
+            return ExitCodes.Success;
+        });
+    }
+
+    /// <summary>Adds the API options and runs <paramref name="run"/> with a connection; refusals are one line and exit 2.</summary>
+    private static Command WithApi(Command command, Func<ApiConnection, ParseResult, TextWriter, Task<int>> run)
+    {
+        ApiOptions.AddTo(command);
+        command.Action = new UsageErrorAwareAction(parse =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            var name = "greenlight deployment " + command.Name;
+            if (parse.Errors.Count > 0)
+            {
+                stderr.WriteLine($"{name}: {parse.Errors[0].Message.Split('\n')[0]}");
+                return ExitCodes.UsageError;
+            }
+
+            using var api = ApiOptions.Connect(parse, out var problem);
+            if (api is null)
+            {
+                stderr.WriteLine($"{name}: {problem}");
+                return ExitCodes.UsageError;
+            }
+
+            try
+            {
+                return run(api, parse, parse.InvocationConfiguration.Output).GetAwaiter().GetResult();
+            }
+            catch (ApiException e)
+            {
+                stderr.WriteLine($"{name}: {e.Code}: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+        });
+        return command;
+    }
+}
