@@ -29,8 +29,10 @@ public sealed class DeploymentsApiTests
         var events = (await server.Admin.GetAsync($"/api/v1/deployments/{id}/events?limit=1000")).Body!["events"]!.AsArray();
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e!["seq"]!.GetValue<long>()));
 
-        var (_, group) = await server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod");
-        Assert.Equal(sha, group!["deploymentGroupInfo"]!["targetRevision"]!["bundle"]!["sha256"]!.GetValue<string>());
+        // The group document is updated when the engine publishes the success, just after the status turns terminal.
+        var group = await Eventually.Until(async () => (await server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod")).Body!,
+            g => g["deploymentGroupInfo"]!["lastSuccessfulDeployment"] is not null, TimeSpan.FromSeconds(30), "known-good revision recorded");
+        Assert.Equal(sha, group["deploymentGroupInfo"]!["targetRevision"]!["bundle"]!["sha256"]!.GetValue<string>());
         Assert.Equal(id, group["deploymentGroupInfo"]!["lastSuccessfulDeployment"]!["deploymentId"]!.GetValue<string>());
     }
 

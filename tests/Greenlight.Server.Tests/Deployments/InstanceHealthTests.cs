@@ -35,8 +35,12 @@ public sealed class InstanceHealthTests
         agent.Outcome = t => !(t.InstanceName == "i-2" && t.Revision == v2 && t.LifecycleEvent == "ValidateService");
         var second = (await Fleet.DeployAsync(server.Admin, v2)).Body!["deploymentId"]!.GetValue<string>();
         await agent.RunUntilAsync(() => Fleet.IsTerminalAsync(server.Admin, second), TimeSpan.FromMinutes(2));
-        var i1 = (await server.Admin.GetAsync("/api/v1/instances/i-1")).Body!["instanceHealth"]!;
-        var i2 = (await server.Admin.GetAsync("/api/v1/instances/i-2")).Body!["instanceHealth"]!;
+
+        // Health is recorded when the engine publishes the deployment's end, just after its status turns terminal.
+        var (i1, i2) = await Eventually.Until(
+            async () => ((await server.Admin.GetAsync("/api/v1/instances/i-1")).Body!["instanceHealth"]!, (await server.Admin.GetAsync("/api/v1/instances/i-2")).Body!["instanceHealth"]!),
+            h => h.Item1["lastDeploymentId"]?.GetValue<string>() == second && h.Item2["lastDeploymentId"]?.GetValue<string>() == second,
+            TimeSpan.FromSeconds(30), "health recorded for the second deployment");
         var third = (await Fleet.DeployAsync(server.Admin, v2)).Body!["deploymentId"]!.GetValue<string>();
         var order = (await server.Admin.GetAsync($"/api/v1/deployments/{third}/targets")).Body!["deploymentTargets"]!.AsArray()
             .Select(t => t!["instanceTarget"]!["targetId"]!.GetValue<string>());
