@@ -2,17 +2,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace Greenlight.Testing;
 
 /// <summary>A thin HTTP client for the Greenlight API with a bearer token; JSON in CodeDeploy's camelCase.</summary>
 public sealed class ApiClient : IDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static readonly JsonSerializerOptions Json = Contracts.WireJson.Options;
 
     public ApiClient(string baseUrl, string? token)
     {

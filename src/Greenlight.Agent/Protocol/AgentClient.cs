@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Greenlight.Contracts.V1;
 using Polly;
 using Polly.Retry;
@@ -18,10 +17,7 @@ namespace Greenlight.Agent.Protocol;
 /// </summary>
 public sealed class AgentClient : IDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static readonly JsonSerializerOptions Json = Contracts.WireJson.Options;
 
     private readonly HttpClient _http;
     private readonly ResiliencePipeline _retry;

@@ -2,14 +2,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace Greenlight.Cli.Api;
 
 /// <summary>The CLI's HTTP client for the API: JSON in CodeDeploy's names; a failure is <see cref="ApiException"/> with the server's code and detail.</summary>
 public sealed class ApiConnection : IDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    public static readonly JsonSerializerOptions Json = Contracts.WireJson.Options;
 
     private readonly HttpClient _http;
 

@@ -1,15 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Greenlight.Server.Api;
 
 /// <summary>The JSON form of API bodies and stored documents: camelCase (CodeDeploy's field names), nulls omitted.</summary>
 public static class Documents
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static readonly JsonSerializerOptions Options = Contracts.WireJson.Options;
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 
