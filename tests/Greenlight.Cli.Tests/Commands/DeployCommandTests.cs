@@ -1,5 +1,3 @@
-using Greenlight.Server.Hosting;
-using Greenlight.Store;
 using Greenlight.Testing;
 
 namespace Greenlight.Cli.Tests.Commands;
@@ -16,7 +14,7 @@ public sealed class DeployCommandTests
         var agent = new ScriptedAgent(server.Admin, ["i-1", "i-2"]);
 
         var deploy = Task.Run(() => CliRunner.Run("deploy", "--app", "web", "--group", "prod", "--bundle", bundle.Path, "--watch",
-            "--server", server.Url, "--token-file", server.TokenFile));
+            "--server", server.Host.Url, "--token-file", Path.Combine(server.DataDirectory, "admin.token")));
         await agent.RunUntilAsync(() => Task.FromResult(deploy.IsCompleted), TimeSpan.FromMinutes(2));
         var result = await deploy;
 
@@ -34,7 +32,7 @@ public sealed class DeployCommandTests
         WriteBundle(bundle.Path, "exit 0");
         File.WriteAllText(Path.Combine(bundle.Path, "appspec.yml"), "version: 1.0\nos: linux\n");
 
-        var result = CliRunner.Run("deploy", "--app", "web", "--group", "prod", "--bundle", bundle.Path, "--server", server.Url, "--token-file", server.TokenFile);
+        var result = CliRunner.Run("deploy", "--app", "web", "--group", "prod", "--bundle", bundle.Path, "--server", server.Host.Url, "--token-file", Path.Combine(server.DataDirectory, "admin.token"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("greenlight deploy: InvalidAppSpecException: ", result.Stderr, StringComparison.Ordinal);
@@ -47,7 +45,7 @@ public sealed class DeployCommandTests
         await using var server = await Server.StartAsync();
         using var bundle = new TempDirectory("gl-bundle");
         WriteBundle(bundle.Path, "exit 0");
-        var auth = new[] { "--server", server.Url, "--token-file", server.TokenFile };
+        var auth = new[] { "--server", server.Host.Url, "--token-file", Path.Combine(server.DataDirectory, "admin.token") };
         var created = CliRunner.Run(["deploy", "--app", "web", "--group", "prod", "--bundle", bundle.Path, "-o", "json", .. auth]);
         var id = System.Text.Json.JsonDocument.Parse(created.Stdout).RootElement.GetProperty("deploymentId").GetString()!;
 
@@ -86,30 +84,11 @@ public sealed class DeployCommandTests
     }
 
     /// <summary>A real server on loopback (SQLite in a temp dir) with an application, a group and two instances.</summary>
-    private sealed class Server : IAsyncDisposable
+    private static class Server
     {
-        private readonly TempDirectory _dir;
-        private readonly ServerHost _host;
-        private readonly Engine.Storage.IGreenlightStore _store;
-
-        private Server(TempDirectory dir, ServerHost host, Engine.Storage.IGreenlightStore store)
+        public static async Task<TestServer> StartAsync()
         {
-            (_dir, _host, _store) = (dir, host, store);
-            Admin = new ApiClient(host.Url, host.NewAdminToken);
-        }
-
-        public ApiClient Admin { get; }
-
-        public string Url => _host.Url;
-
-        public string TokenFile => Path.Combine(_dir.Path, "admin.token");
-
-        public static async Task<Server> StartAsync()
-        {
-            var dir = new TempDirectory("gl-cli-server");
-            var store = StoreFactory.Open("sqlite", dir.Path);
-            var host = await ServerHost.StartAsync(new ServerOptions(dir.Path, "127.0.0.1:0", TestProfile: true), store, TimeProvider.System, null, CancellationToken.None);
-            var server = new Server(dir, host, store);
+            var server = await TestServer.StartAsync();
             await server.Admin.PostAsync("/api/v1/applications", new { applicationName = "web" });
             await server.Admin.PostAsync("/api/v1/applications/web/deployment-groups", new
             {
@@ -123,14 +102,6 @@ public sealed class DeployCommandTests
             }
 
             return server;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Admin.Dispose();
-            await _host.DisposeAsync();
-            await _store.DisposeAsync();
-            _dir.Dispose();
         }
     }
 }

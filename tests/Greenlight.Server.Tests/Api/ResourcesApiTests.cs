@@ -1,3 +1,4 @@
+using Greenlight.Testing;
 namespace Greenlight.Server.Tests.Api;
 
 /// <summary>Applications, deployment groups, deployment configurations and instances: CRUD, validation, audit.</summary>

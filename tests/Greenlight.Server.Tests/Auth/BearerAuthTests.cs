@@ -1,3 +1,4 @@
+using Greenlight.Testing;
 namespace Greenlight.Server.Tests.Auth;
 
 public sealed class BearerAuthTests

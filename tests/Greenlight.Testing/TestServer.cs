@@ -1,9 +1,8 @@
 using Greenlight.Engine.Storage;
 using Greenlight.Server.Hosting;
 using Greenlight.Store;
-using Greenlight.Testing;
 
-namespace Greenlight.Server.Tests;
+namespace Greenlight.Testing;
 
 /// <summary>A real server on a free loopback port with a real SQLite file in a temp data directory.</summary>
 public sealed class TestServer : IAsyncDisposable
@@ -47,7 +46,7 @@ public sealed class TestServer : IAsyncDisposable
     public async Task<string> TokenAsync(string role, string? instance = null)
     {
         var (status, body) = await Admin.PostAsync("/api/v1/tokens", new { name = role + "-token", role, instanceName = instance });
-        Assert.Equal(201, status);
+        Xunit.Assert.Equal(201, status);
         return body!["token"]!.GetValue<string>();
     }
 
