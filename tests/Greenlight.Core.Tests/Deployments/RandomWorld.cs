@@ -59,8 +59,11 @@ internal static class RandomWorld
         };
     }
 
-    /// <summary>Every observation that could plausibly arrive now, valid or not.</summary>
-    public static List<(Observation Observation, TimeSpan Delay)> Candidates(DeploymentState state, IReadOnlyList<Observation> history, DateTimeOffset now)
+    /// <summary>
+    /// Every observation that could plausibly arrive now, valid or not; the first <c>Normal</c> of them are the world's
+    /// normal answers (reports, provisioning, the due tick).
+    /// </summary>
+    public static (List<(Observation Observation, TimeSpan Delay)> All, int Normal) Candidates(DeploymentState state, IReadOnlyList<Observation> history, DateTimeOffset now)
     {
         var list = new List<(Observation, TimeSpan)>();
         foreach (var instance in state.Instances.Where(i => i.Status == InstanceStatus.InProgress))
@@ -94,7 +97,7 @@ internal static class RandomWorld
             list.Add((new Tick(), wake > now ? wake - now : TimeSpan.Zero));
         }
 
-        NormalCount = list.Count;
+        var normal = list.Count;
         list.Add((new Tick(), TimeSpan.FromMinutes(1)));
         list.Add((new AlarmChanged("errors", AlarmState.Alarm, "burst"), TimeSpan.Zero));
         list.Add((new AlarmChanged("errors", AlarmState.Ok), TimeSpan.Zero));
@@ -114,16 +117,14 @@ internal static class RandomWorld
         }
 
         list.Add((new StopRequested(history.Count % 2 == 0), TimeSpan.Zero));
-        return list;
+        return (list, normal);
     }
 
-    /// <summary>How many of the last candidates are the world's normal answers (reports, provisioning, the due tick).</summary>
-    [ThreadStatic]
-    private static int NormalCount;
-
     /// <summary>Picks an observation: nine times in ten a normal answer, so deployments get far; else anything at all.</summary>
-    public static (Observation Observation, TimeSpan Delay) Pick(List<(Observation, TimeSpan)> candidates, int choice) =>
-        choice % 10 < 9 && NormalCount > 0 ? candidates[choice / 10 % NormalCount] : candidates[choice % candidates.Count];
+    public static (Observation Observation, TimeSpan Delay) Pick((List<(Observation, TimeSpan)> All, int Normal) candidates, int choice) =>
+        choice % 10 < 9 && candidates.Normal > 0
+            ? candidates.All[choice / 10 % candidates.Normal]
+            : candidates.All[choice % candidates.All.Count];
 
     public static ImmutableArray<int> Wave(DeploymentState state, InstanceRole role) =>
         [.. state.Instances.Select((i, index) => (i, index)).Where(p => p.i.Role == role).Select(p => p.index)];
