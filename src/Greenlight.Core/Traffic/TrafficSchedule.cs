@@ -109,7 +109,4 @@ public sealed record TrafficSchedule(TrafficScheduleKind Kind, int Percentage, T
 
         return problems.ToImmutable();
     }
-
-    /// <summary>Total time the schedule bakes before green has 100 %.</summary>
-    public TimeSpan TotalBake() => Steps().Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Bake);
 }

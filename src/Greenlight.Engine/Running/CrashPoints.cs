@@ -35,8 +35,6 @@ public sealed class CrashPoints
 
     public static IReadOnlyList<string> Names { get; } = [AfterCommit, AfterDispatch, BetweenTrafficSteps];
 
-    public bool IsArmed => _armed is not null;
-
     /// <summary>Dies here if this is the armed point and its count is reached.</summary>
     public void Reach(string name)
     {

@@ -70,15 +70,6 @@ public interface IGreenlightStore : IAsyncDisposable
 
     Task MarkDispatchedAsync(string deploymentId, long seq, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Records that the command with this idempotency key was carried out; false if it already was. Ports call it
-    /// before acting so a command is executed at most once per key, whatever the number of dispatches.
-    /// </summary>
-    Task<bool> TryRecordExecutionAsync(string key, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>How many times each key was recorded as executed (for tests and audits): always 1 per key.</summary>
-    Task<IReadOnlyList<string>> ExecutedKeysAsync(string keyPrefix, CancellationToken cancellationToken);
-
     // Event log -------------------------------------------------------------------------------------------
 
     /// <summary>A page of the deployment's event log, entries with seq greater than <paramref name="afterSeq"/>.</summary>

@@ -59,7 +59,6 @@ internal static class Migrations
                 CONSTRAINT fk_outbox_deployment FOREIGN KEY (deployment_id) REFERENCES deployments (id))
             """,
             "CREATE INDEX ix_outbox_pending ON outbox (deployment_id, seq) WHERE dispatched_at IS NULL",
-            "CREATE TABLE executions (key TEXT {ordinal} NOT NULL, at BIGINT NOT NULL, CONSTRAINT pk_executions PRIMARY KEY (key))",
             """
             CREATE TABLE tokens (
                 id TEXT {ordinal} NOT NULL, name TEXT NOT NULL, hash TEXT NOT NULL, role TEXT NOT NULL, instance_id TEXT,

@@ -20,21 +20,4 @@ internal abstract partial class SqlStore
             .ExecuteAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
     }
-
-    public async Task<bool> TryRecordExecutionAsync(string key, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var write = await BeginWriteAsync(cancellationToken);
-        var inserted = await write.Command("INSERT INTO executions (key, at) VALUES (@key, @at) ON CONFLICT (key) DO NOTHING")
-            .With("@key", key).With("@at", at)
-            .ExecuteAsync(cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        return inserted == 1;
-    }
-
-    public async Task<IReadOnlyList<string>> ExecutedKeysAsync(string keyPrefix, CancellationToken cancellationToken) =>
-        await QueryAsync(
-            "SELECT key FROM executions WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key",
-            c => c.With("@prefix", keyPrefix ?? ""),
-            r => r.GetString(0),
-            cancellationToken);
 }

@@ -29,27 +29,4 @@ public abstract partial class StoreContract
 
         Assert.Equal(["k2"], (await Store.PendingCommandsAsync(10, Ct)).Select(c => c.Key));
     }
-
-    [Fact]
-    public async Task TryRecordExecutionAsync_SameKeyTwice_TrueThenFalse()
-    {
-        Assert.True(await Store.TryRecordExecutionAsync("d-1/i-1/install/1", T0, Ct));
-        Assert.False(await Store.TryRecordExecutionAsync("d-1/i-1/install/1", T0.AddSeconds(1), Ct));
-        Assert.True(await Store.TryRecordExecutionAsync("d-1/i-2/install/1", T0, Ct));
-        Assert.True(await Store.TryRecordExecutionAsync("d-10/i-1/install/1", T0, Ct));
-
-        Assert.Equal(["d-1/i-1/install/1", "d-1/i-2/install/1"], await Store.ExecutedKeysAsync("d-1/", Ct));
-        Assert.Equal(3, (await Store.ExecutedKeysAsync("", Ct)).Count);
-    }
-
-    [Fact]
-    public async Task TryRecordExecutionAsync_RacingSameKey_ExactlyOneTrue()
-    {
-        var attempts = Enumerable.Range(0, 16).Select(_ => Task.Run(() => Store.TryRecordExecutionAsync("race", T0, Ct)));
-
-        var results = await Task.WhenAll(attempts);
-
-        Assert.Single(results, r => r);
-        Assert.Equal(["race"], await Store.ExecutedKeysAsync("race", Ct));
-    }
 }

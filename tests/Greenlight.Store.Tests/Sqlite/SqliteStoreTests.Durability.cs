@@ -36,7 +36,6 @@ public sealed partial class SqliteStoreTests
         await Store.PutRevisionAsync(revision, Audit("RegisterRevision", "shop"), Ct);
         await CreateAsync(Deployment("d-1", wakeAt: T0));
         await Store.CommitDecisionAsync(Decision("d-1", 1, wakeAt: T0.AddSeconds(9), commands: [new("k1", "RunHook", "{}")]), Ct);
-        await Store.TryRecordExecutionAsync("k1", T0, Ct);
         var token = new ApiTokenRecord("t-1", "ci", new string('1', 64), "operator", null, T0, null, null);
         await Store.PutTokenAsync(token, Audit("CreateToken", "t-1"), Ct);
         var before = await SnapshotAsync(Store);
@@ -61,7 +60,6 @@ public sealed partial class SqliteStoreTests
         };
         parts.AddRange(await store.ListEventsAsync("d-1", 0, 100, Ct));
         parts.AddRange(await store.PendingCommandsAsync(100, Ct));
-        parts.AddRange(await store.ExecutedKeysAsync("", Ct));
         parts.AddRange(await store.ListTokensAsync(Ct));
         parts.AddRange(await store.ListAuditAsync(100, Ct));
         return string.Join("\n", parts);
