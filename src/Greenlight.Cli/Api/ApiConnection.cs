@@ -23,6 +23,11 @@ public sealed class ApiConnection : IDisposable
     public Task<JsonNode> PostAsync(string path, object body, CancellationToken ct) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) }, ct);
 
+    public Task<JsonNode> PutAsync(string path, object body, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) }, ct);
+
+    public Task<JsonNode> DeleteAsync(string path, CancellationToken ct) => SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), ct);
+
     public Task<JsonNode> PostBytesAsync(string path, byte[] body, CancellationToken ct)
     {
         var content = new ByteArrayContent(body);
@@ -43,22 +48,48 @@ public sealed class ApiConnection : IDisposable
             {
                 throw new ApiException("Unreachable", $"cannot reach {_http.BaseAddress}: {e.Message}", []);
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new ApiException("Timeout", $"{_http.BaseAddress} did not answer {request.Method} {request.RequestUri} within {(int)_http.Timeout.TotalSeconds}s", []);
+            }
 
             using (response)
             {
                 var text = await response.Content.ReadAsStringAsync(ct);
-                var node = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text)!;
+                var node = Parse(text);
                 if (response.IsSuccessStatusCode)
                 {
-                    return node;
+                    return node ?? throw new ApiException("BadResponse", $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode} with a body that is not JSON", []);
                 }
 
-                var details = node["details"] is JsonArray array ? array.Select(d => d?.ToJsonString() ?? "").ToList() : [];
-                throw new ApiException(node["code"]?.GetValue<string>() ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    node["detail"]?.GetValue<string>() ?? response.ReasonPhrase ?? "", details, node["details"] as JsonArray);
+                var status = (int)response.StatusCode;
+                var details = node?["details"] is JsonArray array ? array.Select(d => d?.ToJsonString() ?? "").ToList() : [];
+                throw new ApiException(Text(node?["code"]) ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Text(node?["detail"]) ?? Text(node?["message"]) ?? Text(node?["title"]) ?? $"{request.Method} {request.RequestUri}: {status} {response.ReasonPhrase}",
+                    details, node?["details"] as JsonArray) { Status = status };
             }
         }
     }
+
+    /// <summary>The body as JSON: an empty object for no body (204), null for a body that is not JSON (a proxy's error page).</summary>
+    private static JsonNode? Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new JsonObject();
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     public void Dispose() => _http.Dispose();
 }
@@ -71,4 +102,7 @@ public sealed class ApiException(string code, string message, IReadOnlyList<stri
     public IReadOnlyList<string> Details { get; } = details;
 
     public JsonArray? DetailNodes { get; } = detailNodes;
+
+    /// <summary>The HTTP status, or 0 when the server was not reached.</summary>
+    public int Status { get; init; }
 }

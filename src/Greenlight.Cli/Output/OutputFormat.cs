@@ -16,5 +16,20 @@ public static class OutputOption
     {
         Description = "Output format: table (for people) or json (for scripts).",
         DefaultValueFactory = _ => OutputFormat.Table,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            switch (text.ToLowerInvariant())
+            {
+                case "table":
+                    return OutputFormat.Table;
+                case "json":
+                    return OutputFormat.Json;
+                default:
+                    result.AddError($"--output '{text}' must be table or json");
+                    return OutputFormat.Table;
+            }
+        },
+        HelpName = "table|json",
     };
 }

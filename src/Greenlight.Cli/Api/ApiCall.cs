@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Greenlight.Cli.Output;
+
+namespace Greenlight.Cli.Api;
+
+/// <summary>One invocation of a resource verb: the connection, the parsed command line and where its output goes.</summary>
+internal sealed class ApiCall(ApiConnection api, ParseResult parse, OutputFormat format)
+{
+    public ApiConnection Api => api;
+
+    public ParseResult Parse => parse;
+
+    public TextWriter Out => parse.InvocationConfiguration.Output;
+
+    public bool Json => format == OutputFormat.Json;
+
+    public T? Get<T>(Option<T> option) => parse.GetValue(option);
+
+    public T Get<T>(Argument<T> argument) => parse.GetValue(argument)!;
+
+    /// <summary>Whether the option was given on the command line (as opposed to left at its default).</summary>
+    public bool Has(Option option) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>Prints the API's answer unchanged for <c>-o json</c>, else the table; exit 0.</summary>
+    public int Print(JsonNode answer, Action<TextWriter> table)
+    {
+        if (Json)
+        {
+            Out.WriteLine(answer.ToJsonString(JsonOutput.Options));
+        }
+        else
+        {
+            table(Out);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Prints the API's answer for <c>-o json</c>, else one line saying what was done; exit 0.</summary>
+    public int Done(JsonNode answer, string line) => Print(answer, w => w.WriteLine(line));
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text.Json;
+using Greenlight.Cli.Commands.Plan;
+using Greenlight.Cli.Output;
+
+namespace Greenlight.Cli.Api;
+
+/// <summary>
+/// The shape every resource verb shares (application, group, config, instance, launch-template, asg): <c>--output</c>
+/// and the API options, and one action that turns every way a call can go wrong into one line on stderr and an exit
+/// code. A bad option, or no server or token, is <c>error: MESSAGE</c> and exit 2; a refusal by the API is
+/// <c>error: MESSAGE (CODE)</c> and exit 1.
+/// </summary>
+internal static class ApiVerb
+{
+    /// <summary>Adds <c>--output</c> and the API options to <paramref name="command"/> and runs <paramref name="run"/> as its action.</summary>
+    public static Command WithApi(this Command command, Func<ApiCall, Task<int>> run)
+    {
+        var output = OutputOption.Create();
+        command.Options.Add(output);
+        ApiOptions.AddTo(command);
+        command.Action = new UsageErrorAwareAction(parse => Invoke(parse, output, run));
+        return command;
+    }
+
+    /// <summary>Makes a verb group (<c>greenlight asg</c>) answer a missing or unknown subcommand with a usage error instead of help and exit 1.</summary>
+    public static Command AsGroup(this Command command)
+    {
+        command.Action = new UsageErrorAwareAction(parse =>
+        {
+            var problem = Problem(parse) ?? "a subcommand is required";
+            parse.InvocationConfiguration.Error.WriteLine(
+                $"error: {problem} (greenlight {command.Name} {string.Join("|", command.Subcommands.Select(c => c.Name))}; see --help)");
+            return ExitCodes.UsageError;
+        });
+        return command;
+    }
+
+    private static int Invoke(ParseResult parse, Option<OutputFormat> output, Func<ApiCall, Task<int>> run)
+    {
+        var stderr = parse.InvocationConfiguration.Error;
+        if (Problem(parse) is { } problem)
+        {
+            return Usage(stderr, problem);
+        }
+
+        using var api = ApiOptions.Connect(parse, out var unconnected);
+        if (api is null)
+        {
+            return Usage(stderr, unconnected!);
+        }
+
+        try
+        {
+            return run(new ApiCall(api, parse, parse.GetValue(output))).GetAwaiter().GetResult();
+        }
+        catch (ApiException e)
+        {
+            stderr.WriteLine($"error: {e.Message} ({e.Code})");
+            return ExitCodes.Failure;
+        }
+        catch (UsageException e)
+        {
+            return Usage(stderr, e.Message);
+        }
+        catch (IOException e)
+        {
+            return Usage(stderr, e.Message);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            // A server of another version answered in a shape this CLI does not read: say so, without a stack trace.
+            stderr.WriteLine($"error: the server's answer is not what this version of greenlight expects: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("error: " + message);
+        return ExitCodes.UsageError;
+    }
+
+    /// <summary>
+    /// The first parse error. An action that sees parse errors (<see cref="UsageErrorAwareAction"/>) is not told about
+    /// unmatched tokens, and command validators do not run for it, so unmatched tokens are checked here and
+    /// cross-option rules in the verbs.
+    /// </summary>
+    private static string? Problem(ParseResult parse) =>
+        parse.Errors.Count > 0 ? parse.Errors[0].Message.Split('\n')[0].TrimEnd()
+        : parse.UnmatchedTokens.Count > 0 ? $"unexpected argument '{parse.UnmatchedTokens[0]}'"
+        : null;
+}
+
+/// <summary>A usage error found while a verb runs (e.g. a file named by an option is missing): exit 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);
