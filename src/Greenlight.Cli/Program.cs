@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Greenlight.Cli.Commands;
+using Greenlight.Cli.Commands.Resources;
 
 namespace Greenlight.Cli;
 
@@ -27,6 +28,8 @@ public static class Program
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(DeploymentCommand.Create());
+        root.Subcommands.Add(ApplicationCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         return root;
     }
 }
