@@ -29,6 +29,7 @@ public static class Program
         root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(DeploymentCommand.Create());
         root.Subcommands.Add(ApplicationCommand.Create());
+        root.Subcommands.Add(GroupCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         return root;
     }

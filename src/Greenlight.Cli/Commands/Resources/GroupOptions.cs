@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Greenlight.Cli.Api;
+using Greenlight.Cli.Commands.Options;
+using Greenlight.Contracts.V1;
+
+namespace Greenlight.Cli.Commands.Resources;
+
+/// <summary>
+/// The settings options of <c>group create</c> and <c>group update</c>, and the DeploymentGroupInput they make. Only
+/// options given on the command line are sent, so an update changes just those and the server keeps the rest.
+/// </summary>
+internal sealed class GroupOptions
+{
+    private static readonly string[] RollbackEvents = ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST"];
+
+    public Option<string> Config { get; } = new("--config", "-c")
+    {
+        Description = "The deployment configuration (default CodeDeployDefault.OneAtATime; see greenlight config list).",
+        HelpName = "NAME",
+    };
+
+    public Option<string> Type { get; } = Choices.Only(new Option<string>("--type")
+    {
+        Description = "Deployment type: IN_PLACE (default) or BLUE_GREEN.",
+        HelpName = "IN_PLACE|BLUE_GREEN",
+    }, "IN_PLACE", "BLUE_GREEN");
+
+    public Option<bool?> TrafficControl { get; } = new("--traffic-control")
+    {
+        Description = "Route traffic through the load balancer during deployments (WITH_TRAFFIC_CONTROL); --traffic-control false turns it off.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<TagFilter[]> TagFilters { get; } = TagOptions.Filters();
+
+    public Option<TagFilter[][]> TagSet { get; } = TagOptions.TagSet();
+
+    public Option<string[]> AutoScalingGroups { get; } = new("--asg")
+    {
+        Description = "An auto scaling group whose instances the group deploys to. Repeatable; on update, replaces the list.",
+        HelpName = "NAME",
+    };
+
+    public Option<string> OutdatedInstances { get; } = Choices.Only(new Option<string>("--outdated-instances")
+    {
+        Description = "What happens to instances launched while a deployment runs: UPDATE (deploy to them after it, the default) or IGNORE.",
+        HelpName = "UPDATE|IGNORE",
+    }, "UPDATE", "IGNORE");
+
+    public Option<bool?> TerminationHook { get; } = new("--termination-hook")
+    {
+        Description = "Install a termination lifecycle hook on the group's auto scaling groups, so instances finish deployments before they stop; --termination-hook false removes it.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<AutoRollbackConfiguration> AutoRollback { get; } = new("--auto-rollback")
+    {
+        Description = $"Roll back automatically on these events: {string.Join(",", RollbackEvents)} (comma-separated), or off.",
+        HelpName = "EVENTS|off",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (text.Equals("off", StringComparison.OrdinalIgnoreCase))
+            {
+                return new AutoRollbackConfiguration(false, []);
+            }
+
+            var events = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(e => e.ToUpperInvariant()).ToArray();
+            if (events.Length > 0 && events.All(RollbackEvents.Contains))
+            {
+                return new AutoRollbackConfiguration(true, events);
+            }
+
+            result.AddError($"--auto-rollback '{text}' must be off or events from {string.Join(", ", RollbackEvents)}, separated by commas");
+            return null;
+        },
+    };
+
+    public Option<int?> WatchMinutes { get; } = CountOption.Create("--watch-minutes",
+        "After a deployment's instances succeed, watch its alarms this many minutes (0-2880) before it counts as known-good.", "MINUTES");
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Config, Type, TrafficControl, TagFilters, TagSet, AutoScalingGroups, OutdatedInstances, TerminationHook, AutoRollback, WatchMinutes })
+        {
+            command.Options.Add(option);
+        }
+
+    }
+
+    /// <summary>Whether any style option was given (an update then needs the current style for the other half).</summary>
+    public bool ChangesStyle(ParseResult parse) => parse.GetResult(Type) is not null || parse.GetResult(TrafficControl) is not null;
+
+    /// <summary>
+    /// The request body: a DeploymentGroupInput of the options given, plus <c>terminationHookEnabled</c> (which the
+    /// contract does not carry yet). <paramref name="currentStyle"/> fills the style option not given on an update.
+    /// </summary>
+    public JsonObject Body(ParseResult parse, string? groupName, DeploymentStyle? currentStyle, bool update)
+    {
+        if (parse.GetResult(TagFilters) is not null && parse.GetResult(TagSet) is not null)
+        {
+            throw new UsageException("use --tag-filter or --tag-set, not both: filters select instances matching any, a tag set those matching every set");
+        }
+
+        var style = ChangesStyle(parse)
+            ? new DeploymentStyle(
+                parse.GetValue(Type) ?? currentStyle?.DeploymentType ?? "IN_PLACE",
+                parse.GetResult(TrafficControl) is null
+                    ? currentStyle?.DeploymentOption ?? "WITHOUT_TRAFFIC_CONTROL"
+                    : parse.GetValue(TrafficControl) != false ? "WITH_TRAFFIC_CONTROL" : "WITHOUT_TRAFFIC_CONTROL")
+            : null;
+        var tagSet = Given(parse, TagSet);
+        var input = new DeploymentGroupInput(
+            groupName,
+            parse.GetValue(Config),
+            style,
+            // Replacing a tag set on update clears the filters, so the group does not select by both.
+            Given(parse, TagFilters) ?? (update && tagSet is not null ? [] : null),
+            tagSet is null ? null : new OnPremisesTagSet([.. tagSet]),
+            Given(parse, AutoScalingGroups),
+            AutoRollbackConfiguration: parse.GetValue(AutoRollback),
+            OutdatedInstancesStrategy: parse.GetValue(OutdatedInstances),
+            WatchMinutes: parse.GetValue(WatchMinutes));
+        var body = JsonSerializer.SerializeToNode(input, Contracts.WireJson.Options)!.AsObject();
+        if (parse.GetResult(TerminationHook) is not null)
+        {
+            body["terminationHookEnabled"] = parse.GetValue(TerminationHook) != false;
+        }
+
+        return body;
+    }
+
+    /// <summary>A repeatable option's values, or null when it was not given (an empty list would clear the setting).</summary>
+    private static T? Given<T>(ParseResult parse, Option<T> option) => parse.GetResult(option) is null ? default : parse.GetValue(option);
+}

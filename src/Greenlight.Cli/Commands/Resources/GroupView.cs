@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Greenlight.Cli.Commands.Options;
+using Greenlight.Cli.Output;
+using Greenlight.Contracts.V1;
+
+namespace Greenlight.Cli.Commands.Resources;
+
+/// <summary>How a DeploymentGroupInfo reads in a table: its rule, style, which instances it selects, and where it stands.</summary>
+internal static class GroupView
+{
+    public static void Write(TextWriter writer, JsonNode? group)
+    {
+        var last = group?["lastSuccessfulDeployment"];
+        var attempted = group?["lastAttemptedDeployment"];
+        Fields.Write(writer,
+            ("Group", Cells.Text(group?["deploymentGroupName"])),
+            ("Application", Cells.Text(group?["applicationName"])),
+            ("Id", Cells.Text(group?["deploymentGroupId"])),
+            ("Configuration", Cells.Text(group?["deploymentConfigName"])),
+            ("Style", Style(group?["deploymentStyle"])),
+            ("Selection", Selection(group) is { Length: > 0 } selection ? selection : "nothing: no tag filter, tag set or auto scaling group"),
+            ("Outdated", Cells.Text(group?["outdatedInstancesStrategy"])),
+            ("Termination hook", group?["terminationHookEnabled"] is { } hook ? (hook.GetValue<bool>() ? "enabled" : "disabled") : null),
+            ("Auto rollback", Rollback(group?["autoRollbackConfiguration"])),
+            ("Watch", Cells.Text(group?["watchMinutes"]) is { } minutes and not "0" ? minutes + " minutes" : null),
+            ("Target revision", Cells.Text(group?["targetRevision"]?["bundle"]?["sha256"])),
+            ("Last success", Deployment(last)),
+            ("Last attempt", Cells.Text(attempted?["deploymentId"]) != Cells.Text(last?["deploymentId"]) ? Deployment(attempted) : null));
+    }
+
+    /// <summary>One line for <c>group list</c>: the instances the group selects.</summary>
+    public static string Selection(JsonNode? group)
+    {
+        var parts = new List<string>();
+        if (Cells.Items(group?["onPremisesInstanceTagFilters"]).Select(Filter).ToList() is { Count: > 0 } filters)
+        {
+            parts.Add("tags " + string.Join(" OR ", filters));
+        }
+
+        var sets = Cells.Items(group?["onPremisesTagSet"]?["onPremisesTagSetList"]).Select(l => "(" + string.Join(" OR ", Cells.Items(l).Select(Filter)) + ")").ToList();
+        if (sets.Count > 0)
+        {
+            parts.Add("tags " + string.Join(" AND ", sets));
+        }
+
+        if (Cells.Items(group?["autoScalingGroups"]).Select(Cells.Text).ToList() is { Count: > 0 } groups)
+        {
+            parts.Add("auto scaling " + string.Join(",", groups));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    public static string? Style(JsonNode? style) => style is null
+        ? null
+        : Cells.Text(style["deploymentType"]) + (Cells.Text(style["deploymentOption"]) == "WITH_TRAFFIC_CONTROL" ? " with traffic control" : " without traffic control");
+
+    /// <summary><c>d-ABCDEFGHI Succeeded 2025-06-01 14:03:07Z</c>.</summary>
+    public static string? Deployment(JsonNode? last) => last is null
+        ? null
+        : $"{Cells.Text(last["deploymentId"])} {Cells.Text(last["status"])} {Cells.Time(last["endTime"]) ?? Cells.Time(last["createTime"])}";
+
+    private static string? Rollback(JsonNode? rollback) => rollback is null
+        ? null
+        : rollback["enabled"]?.GetValue<bool>() == true ? "on " + string.Join(",", Cells.Items(rollback["events"]).Select(Cells.Text)) : "off";
+
+    private static string Filter(JsonNode filter) =>
+        TagOptions.Format(new TagFilter(Cells.Text(filter["key"]), Cells.Text(filter["value"]), Cells.Text(filter["type"])));
+}
