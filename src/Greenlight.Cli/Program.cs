@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(ApplicationCommand.Create());
         root.Subcommands.Add(GroupCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(InstanceCommand.Create());
         return root;
     }
 }
