@@ -78,7 +78,7 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
         var spec = new ScalingGroupSpec(doc.Name, doc.MinSize, doc.MaxSize, doc.DesiredCapacity, version?.VersionNumber ?? 0,
             TimeSpan.FromSeconds(doc.HealthCheckGracePeriod), hooks);
         var now = time.GetUtcNow();
-        var facts = doc.State.Instances.ToDictionary(i => i.InstanceId, i => Facts(doc.PlacementOf(i.InstanceId)), StringComparer.Ordinal);
+        var facts = doc.State.Instances.ToDictionary(i => i.InstanceId, i => Facts(i, doc.PlacementOf(i.InstanceId)), StringComparer.Ordinal);
 
         var state = doc.State;
         var placements = doc.Placements.ToList();
@@ -141,7 +141,12 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
         return Trim(doc with { State = state, Placements = placements, Activities = [.. activities.TakeLast(FleetSettings.ActivitiesKept)] });
     }
 
-    private InstanceFacts Facts(InstancePlacement? placement)
+    /// <summary>
+    /// What the agent and the provider show. A Pending instance counts as heard from only once its agent polled; any
+    /// other instance whose agent this server has not heard from since it started (a restart after a crash) gets a full
+    /// heartbeat timeout from the server's start, like every agent does.
+    /// </summary>
+    private InstanceFacts Facts(FleetInstance instance, InstancePlacement? placement)
     {
         if (placement is null || placement.LaunchError is not null)
         {
@@ -149,7 +154,7 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
         }
 
         var alive = placement.Launched is not { } launched || (_providers.TryGetValue(placement.Provider, out var provider) && provider.IsAlive(launched));
-        return new InstanceFacts(presence.LastHeard(placement.InstanceId), alive);
+        return new InstanceFacts(instance.State == LifecycleState.Pending ? presence.LastHeard(placement.InstanceId) : presence.LastSeen(placement.InstanceId), alive);
     }
 
     /// <summary>Keeps the newest cleaned-up terminated instances for display, and drops the rest with their placements.</summary>

@@ -1,3 +1,4 @@
+using Greenlight.Contracts.V1;
 using Greenlight.Engine.Storage;
 using Greenlight.Server.Api;
 using Greenlight.Server.Hosting;
@@ -46,7 +47,14 @@ public sealed class InstanceLauncher(IGreenlightStore store, IEnumerable<IFleetP
 
         await AutoScalingGroupStore.UpdateAsync(store, group.Name,
             doc => doc.PlacementOf(placement.InstanceId) is { } current
-                ? doc with { Placements = [.. doc.Placements.Select(p => p == current ? p with { Launched = launched, TokenId = tokenId, LaunchError = error } : p)] }
+                ? doc with
+                {
+                    Placements = [.. doc.Placements.Select(p => p == current ? p with { Launched = launched, TokenId = tokenId, LaunchError = error } : p)],
+                    Activities = error is null
+                        ? doc.Activities
+                        : [.. doc.Activities.Append(new ScalingActivity(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)),
+                            $"Launching {placement.InstanceId} failed", error, "Failed", time.GetUtcNow(), time.GetUtcNow())).TakeLast(FleetSettings.ActivitiesKept)],
+                }
                 : null,
             new AuditEntry(time.GetUtcNow(), "fleet", "LaunchInstance", placement.InstanceId, error ?? $"pid {launched?.ProcessId}"), ct);
     }
