@@ -28,7 +28,8 @@ public sealed record DeploymentGroupInput(
     AutoRollbackConfiguration? AutoRollbackConfiguration = null,
     string? OutdatedInstancesStrategy = null,
     int? WatchMinutes = null,
-    string? NewDeploymentGroupName = null);
+    string? NewDeploymentGroupName = null,
+    bool? TerminationHookEnabled = null);
 
 /// <summary>lastSuccessfulDeployment / lastAttemptedDeployment.</summary>
 public sealed record LastDeploymentInfo(string DeploymentId, string Status, DateTimeOffset? EndTime, DateTimeOffset CreateTime);
@@ -49,4 +50,8 @@ public sealed record DeploymentGroupInfo(
     int WatchMinutes,
     RevisionLocation? TargetRevision,
     LastDeploymentInfo? LastSuccessfulDeployment,
-    LastDeploymentInfo? LastAttemptedDeployment);
+    LastDeploymentInfo? LastAttemptedDeployment)
+{
+    /// <summary>Run a termination deployment (BeforeBlockTraffic ... ApplicationStop) on instances its scaling groups terminate.</summary>
+    public bool TerminationHookEnabled { get; init; }
+}

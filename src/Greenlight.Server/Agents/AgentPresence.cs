@@ -10,6 +10,9 @@ public sealed class AgentPresence(TimeProvider time)
 
     public void Seen(string instance) => _seen[instance] = time.GetUtcNow();
 
+    /// <summary>The last time the agent was heard from since this server started, or null.</summary>
+    public DateTimeOffset? LastHeard(string instance) => _seen.TryGetValue(instance, out var at) ? at : null;
+
     /// <summary>The last time the agent was heard from, or the server's start if not since.</summary>
     public DateTimeOffset LastSeen(string instance) => _seen.TryGetValue(instance, out var at) ? at : _started;
 }

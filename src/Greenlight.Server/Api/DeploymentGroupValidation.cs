@@ -66,8 +66,8 @@ public static class DeploymentGroupValidation
             return Invalid("InvalidInputException", $"watchMinutes {input.WatchMinutes} must be from 0 to 2880");
         }
 
-        return input.AutoScalingGroups is { Count: > 0 }
-            ? Invalid("InvalidAutoScalingGroupException", "this server has no auto scaling groups yet")
+        return input.AutoScalingGroups is { Count: > 10 }
+            ? Invalid("InvalidAutoScalingGroupException", $"autoScalingGroups names {input.AutoScalingGroups.Count} groups; at most 10")
             : null;
     }
 

@@ -92,6 +92,14 @@ public static class DeploymentGroupsApi
             return ApiErrors.NotFound("DeploymentConfigDoesNotExistException", $"deployment configuration '{configName}' does not exist");
         }
 
+        foreach (var asg in input.AutoScalingGroups ?? [])
+        {
+            if (await store.GetResourceAsync(ResourceKinds.AutoScalingGroup, asg, ct) is null)
+            {
+                return ApiErrors.Invalid("InvalidAutoScalingGroupException", $"autoScalingGroups: auto scaling group '{asg}' does not exist; create it first");
+            }
+        }
+
         return DeploymentGroupValidation.Check(input);
     }
 
@@ -110,7 +118,10 @@ public static class DeploymentGroupsApi
         input.WatchMinutes ?? old?.WatchMinutes ?? 0,
         old?.TargetRevision,
         old?.LastSuccessfulDeployment,
-        old?.LastAttemptedDeployment);
+        old?.LastAttemptedDeployment)
+    {
+        TerminationHookEnabled = input.TerminationHookEnabled ?? old?.TerminationHookEnabled ?? false,
+    };
 
     private static async Task<IResult> List(string applicationName, IGreenlightStore store, CancellationToken ct) =>
         await store.GetResourceAsync(ResourceKinds.Application, applicationName, ct) is null

@@ -105,6 +105,18 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
         return FactoryResult.Of(Apply(spec, group, await KnownGoodRevisionAsync(group, ct), null, null));
     }
 
+    /// <summary>
+    /// A launch deployment (the group's last successful revision onto one new instance, creator autoscaling) or a
+    /// termination deployment (stop the application on an instance being scaled in, creator autoscalingTermination).
+    /// </summary>
+    public DeploymentSpec ForScaling(DeploymentGroupInfo group, string instanceId, DeploymentKind kind, string revision, string deploymentId) =>
+        Apply(new DeploymentSpec(deploymentId, revision, kind, Core.Batching.DeploymentConfiguration.AllAtOnce, [new TargetInstance(instanceId)])
+        {
+            Creator = kind == DeploymentKind.AutoScalingLaunch ? DeploymentCreator.AutoScaling : DeploymentCreator.AutoScalingTermination,
+            IgnoreApplicationStopFailures = kind == DeploymentKind.AutoScalingTermination,
+            FileExistsBehavior = "OVERWRITE",
+        }, group, revision, null, null);
+
     public async Task DeploymentEndedAsync(DeploymentRecordView deployment, CancellationToken ct)
     {
         await RecordInstanceHealthAsync(deployment, ct);
@@ -176,7 +188,7 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
     /// not from the group document, which the engine updates only when it dispatches the success (a deployment created
     /// in between would otherwise start without a revision to roll back to).
     /// </summary>
-    private async Task<string?> KnownGoodRevisionAsync(DeploymentGroupInfo group, CancellationToken ct) =>
+    public async Task<string?> KnownGoodRevisionAsync(DeploymentGroupInfo group, CancellationToken ct) =>
         await store.ListDeploymentsAsync(new DeploymentQuery(group.ApplicationName, group.DeploymentGroupName, ["Succeeded"], Limit: 1), ct) is [var newest]
             ? EngineJson.ReadState(newest.StateJson).Spec.Revision
             : group.TargetRevision?.Bundle?.Sha256;
@@ -207,22 +219,36 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
         _ => null,
     };
 
-    private async Task<DeploymentGroupInfo?> GroupAsync(string application, string group, CancellationToken ct) =>
+    public async Task<DeploymentGroupInfo?> GroupAsync(string application, string group, CancellationToken ct) =>
         await store.GetResourceAsync(ResourceKinds.DeploymentGroup, DeploymentGroupsApi.Key(application, group), ct) is { } stored
             ? Documents.Read<DeploymentGroupInfo>(stored.Body)
             : null;
 
-    /// <summary>The group's instances with their revision health, for CodeDeploy's scheduling order (Unhealthy, Unknown, Old, Current).</summary>
+    /// <summary>
+    /// The group's instances with their revision health, for CodeDeploy's scheduling order (Unhealthy, Unknown, Old,
+    /// Current): registered instances its tags select, and the InService instances of its scaling groups. An instance of
+    /// a scaling group that is not InService (launching, or being terminated) is never a target: its launch deployment
+    /// gives it the last good revision, and a follow-up deployment updates it.
+    /// </summary>
     private async Task<ImmutableArray<TargetInstance>> TargetsAsync(DeploymentGroupInfo group, string? current, CancellationToken ct)
     {
         var health = (await store.ListResourcesAsync(InstanceHealthInfo.Kind, null, ct))
             .ToDictionary(r => r.Key, r => Documents.Read<InstanceHealthInfo>(r.Body), StringComparer.Ordinal);
+        var scaling = (await store.ListResourcesAsync(ResourceKinds.AutoScalingGroup, null, ct))
+            .Select(r => Documents.Read<Fleet.AutoScalingGroupDocument>(r.Body))
+            .SelectMany(g => g.State.Instances.Select(i => (Group: g.Name, Instance: i)))
+            .ToDictionary(x => x.Instance.InstanceId, StringComparer.Ordinal);
+        var tagged = (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct))
+            .Select(r => Documents.Read<InstanceInfo>(r.Body))
+            .Where(i => TagMatcher.Selects(group, i.Tags))
+            .Select(i => i.InstanceName);
+        var members = scaling.Values.Where(x => group.AutoScalingGroups.Contains(x.Group, StringComparer.Ordinal)).Select(x => x.Instance.InstanceId);
         return
         [
-            .. (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct))
-                .Select(r => Documents.Read<InstanceInfo>(r.Body))
-                .Where(i => TagMatcher.Selects(group, i.Tags))
-                .Select(i => new TargetInstance(i.InstanceName, RevisionHealthOf(health.GetValueOrDefault(i.InstanceName), current))),
+            .. tagged.Union(members, StringComparer.Ordinal)
+                .Where(id => !scaling.TryGetValue(id, out var m) || m.Instance.State == Core.Fleet.LifecycleState.InService)
+                .Order(StringComparer.Ordinal)
+                .Select(id => new TargetInstance(id, RevisionHealthOf(health.GetValueOrDefault(id), current))),
         ];
     }
 

@@ -8,6 +8,7 @@ using Greenlight.Server.Agents;
 using Greenlight.Server.Api;
 using Greenlight.Server.Auth;
 using Greenlight.Server.Deployments;
+using Greenlight.Server.Fleet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,16 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddHostedService<HeartbeatMonitor>();
         builder.Services.AddSingleton<AgentTicketPort>();
         builder.Services.AddSingleton<ICommandPort>(sp => sp.GetRequiredService<AgentTicketPort>());
+        builder.Services.AddSingleton(FleetSettings.For(options));
+        builder.Services.AddSingleton<FleetSignal>();
+        builder.Services.AddSingleton<ServerAddress>();
+        builder.Services.AddSingleton<HookAnswers>();
+        builder.Services.AddSingleton<ICommandPort, FleetCommandPort>();
+        builder.Services.AddSingleton<ScalingDeployments>();
+        builder.Services.AddSingleton<InstanceLauncher>();
+        builder.Services.AddSingleton<FleetReconciler>();
+        builder.Services.AddSingleton<FleetController>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetController>());
         builder.Services.AddSingleton<DeploymentFactory>();
         builder.Services.AddSingleton<IDeploymentFactory>(sp => sp.GetRequiredService<DeploymentFactory>());
         builder.Services.AddSingleton(new EngineOptions(options.TestProfile ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1)));
@@ -91,12 +102,15 @@ public sealed class ServerHost : IAsyncDisposable
         api.MapRevisionsApi();
         api.MapDeploymentsApi();
         api.MapInstancesApi();
+        api.MapLaunchTemplatesApi();
+        api.MapAutoScalingGroupsApi();
         api.MapTokensApi();
         api.MapAgentApi();
         api.MapEnrollmentApi();
 
         await app.StartAsync(cancellationToken);
         var url = app.Urls.First();
+        app.Services.GetRequiredService<ServerAddress>().Set(url);
         return new ServerHost(app, url, adminToken);
     }
 

@@ -11,15 +11,15 @@ public sealed class DeploymentsApiTests
     public async Task Deploy_FourInstancesHalfAtATime_SucceedsWithGapFreeEventLogAndKnownGoodRevision()
     {
         await using var server = await TestServer.StartAsync();
-        var instances = await Fleet.CreateAsync(server.Admin, 4);
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
+        var instances = await TestFleet.CreateAsync(server.Admin, 4);
+        var sha = await TestFleet.RevisionAsync(server.Admin, "v1");
         var agent = new ScriptedAgent(server.Admin, instances);
 
-        var (status, created) = await Fleet.DeployAsync(server.Admin, sha);
+        var (status, created) = await TestFleet.DeployAsync(server.Admin, sha);
         var id = created!["deploymentId"]!.GetValue<string>();
-        await agent.RunUntilAsync(() => Fleet.IsTerminalAsync(server.Admin, id), Timeout);
+        await agent.RunUntilAsync(() => TestFleet.IsTerminalAsync(server.Admin, id), Timeout);
 
-        var info = await Fleet.InfoAsync(server.Admin, id);
+        var info = await TestFleet.InfoAsync(server.Admin, id);
         Assert.Equal(201, status);
         Assert.Equal("Succeeded", info["status"]!.GetValue<string>());
         Assert.Equal(4, info["deploymentOverview"]!["succeeded"]!.GetValue<int>());
@@ -40,11 +40,11 @@ public sealed class DeploymentsApiTests
     public async Task Deploy_TargetsOnlyMatchingInstances_WithLifecycleEventsPerTarget()
     {
         await using var server = await TestServer.StartAsync();
-        var instances = await Fleet.CreateAsync(server.Admin, 2);
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
+        var instances = await TestFleet.CreateAsync(server.Admin, 2);
+        var sha = await TestFleet.RevisionAsync(server.Admin, "v1");
         var agent = new ScriptedAgent(server.Admin, instances);
-        var id = (await Fleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
-        await agent.RunUntilAsync(() => Fleet.IsTerminalAsync(server.Admin, id), Timeout);
+        var id = (await TestFleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
+        await agent.RunUntilAsync(() => TestFleet.IsTerminalAsync(server.Admin, id), Timeout);
 
         var targets = (await server.Admin.GetAsync($"/api/v1/deployments/{id}/targets")).Body!["deploymentTargets"]!.AsArray();
 
@@ -57,11 +57,11 @@ public sealed class DeploymentsApiTests
     public async Task Deploy_WhileAnotherIsActive_Is409AndCreatesNothing()
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 2);
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
-        var first = (await Fleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
+        await TestFleet.CreateAsync(server.Admin, 2);
+        var sha = await TestFleet.RevisionAsync(server.Admin, "v1");
+        var first = (await TestFleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
 
-        var (status, body) = await Fleet.DeployAsync(server.Admin, sha);
+        var (status, body) = await TestFleet.DeployAsync(server.Admin, sha);
         var (_, list) = await server.Admin.GetAsync("/api/v1/deployments?applicationName=web");
 
         Assert.Equal(409, status);
@@ -73,22 +73,22 @@ public sealed class DeploymentsApiTests
     public async Task Deploy_FailingValidateService_FailsAndRollsBackToTheKnownGoodRevision()
     {
         await using var server = await TestServer.StartAsync();
-        var instances = await Fleet.CreateAsync(server.Admin, 2, new { autoRollbackConfiguration = new { enabled = true, events = new[] { "DEPLOYMENT_FAILURE" } } });
-        var good = await Fleet.RevisionAsync(server.Admin, "v1");
-        var bad = await Fleet.RevisionAsync(server.Admin, "v2");
+        var instances = await TestFleet.CreateAsync(server.Admin, 2, new { autoRollbackConfiguration = new { enabled = true, events = new[] { "DEPLOYMENT_FAILURE" } } });
+        var good = await TestFleet.RevisionAsync(server.Admin, "v1");
+        var bad = await TestFleet.RevisionAsync(server.Admin, "v2");
         var agent = new ScriptedAgent(server.Admin, instances);
-        var v1 = (await Fleet.DeployAsync(server.Admin, good)).Body!["deploymentId"]!.GetValue<string>();
-        await agent.RunUntilAsync(() => Fleet.IsTerminalAsync(server.Admin, v1), Timeout);
+        var v1 = (await TestFleet.DeployAsync(server.Admin, good)).Body!["deploymentId"]!.GetValue<string>();
+        await agent.RunUntilAsync(() => TestFleet.IsTerminalAsync(server.Admin, v1), Timeout);
 
         agent.Outcome = ticket => !(ticket.Revision == bad && ticket.LifecycleEvent == "ValidateService");
-        var v2 = (await Fleet.DeployAsync(server.Admin, bad)).Body!["deploymentId"]!.GetValue<string>();
-        await agent.RunUntilAsync(() => Fleet.IsTerminalAsync(server.Admin, v2), Timeout);
-        var failed = await Fleet.InfoAsync(server.Admin, v2);
+        var v2 = (await TestFleet.DeployAsync(server.Admin, bad)).Body!["deploymentId"]!.GetValue<string>();
+        await agent.RunUntilAsync(() => TestFleet.IsTerminalAsync(server.Admin, v2), Timeout);
+        var failed = await TestFleet.InfoAsync(server.Admin, v2);
         var rollbackId = await Eventually.Until(
-            async () => (await Fleet.InfoAsync(server.Admin, v2))["rollbackInfo"]?["rollbackDeploymentId"]?.GetValue<string>(),
+            async () => (await TestFleet.InfoAsync(server.Admin, v2))["rollbackInfo"]?["rollbackDeploymentId"]?.GetValue<string>(),
             r => r is not null, Timeout, "rollback deployment linked");
-        await agent.RunUntilAsync(() => Fleet.IsTerminalAsync(server.Admin, rollbackId!), Timeout);
-        var rollback = await Fleet.InfoAsync(server.Admin, rollbackId!);
+        await agent.RunUntilAsync(() => TestFleet.IsTerminalAsync(server.Admin, rollbackId!), Timeout);
+        var rollback = await TestFleet.InfoAsync(server.Admin, rollbackId!);
 
         Assert.Equal("Failed", failed["status"]!.GetValue<string>());
         Assert.Equal("HEALTH_CONSTRAINTS", failed["errorInformation"]!["code"]!.GetValue<string>());
@@ -102,13 +102,13 @@ public sealed class DeploymentsApiTests
     public async Task Stop_RunningDeployment_StopsItAndASecondStopIsRefused()
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 2);
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
-        var id = (await Fleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
+        await TestFleet.CreateAsync(server.Admin, 2);
+        var sha = await TestFleet.RevisionAsync(server.Admin, "v1");
+        var id = (await TestFleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
 
         var (stopped, _) = await server.Admin.PostAsync($"/api/v1/deployments/{id}/stop", new { autoRollbackEnabled = false });
         var (again, body) = await server.Admin.PostAsync($"/api/v1/deployments/{id}/stop", new { autoRollbackEnabled = false });
-        var info = await Fleet.InfoAsync(server.Admin, id);
+        var info = await TestFleet.InfoAsync(server.Admin, id);
 
         Assert.Equal(200, stopped);
         Assert.Equal(400, again);
@@ -123,7 +123,7 @@ public sealed class DeploymentsApiTests
     public async Task Deploy_BadInput_NamesTheProblemAndCreatesNothing(string json, int expected, string code)
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 1);
+        await TestFleet.CreateAsync(server.Admin, 1);
 
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var response = await server.Admin.Http.PostAsync("api/v1/deployments", content);
@@ -139,25 +139,25 @@ public sealed class DeploymentsApiTests
     public async Task Deploy_TwoGroupsAtOnce_BothRunConcurrentlyAndRecordRevisionUse()
     {
         await using var server = await TestServer.StartAsync();
-        var instances = await Fleet.CreateAsync(server.Admin, 2);
+        var instances = await TestFleet.CreateAsync(server.Admin, 2);
         Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/applications/web/deployment-groups", new
         {
             deploymentGroupName = "canary",
             onPremisesInstanceTagFilters = new[] { new { Key = "role", Value = "db", Type = "KEY_AND_VALUE" } },
         })).Status);
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
+        var sha = await TestFleet.RevisionAsync(server.Admin, "v1");
         var agent = new ScriptedAgent(server.Admin, [.. instances, "db-1"]);
 
-        var prod = (await Fleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
-        var (status, created) = await Fleet.DeployAsync(server.Admin, sha, new { deploymentGroupName = "canary" });
+        var prod = (await TestFleet.DeployAsync(server.Admin, sha)).Body!["deploymentId"]!.GetValue<string>();
+        var (status, created) = await TestFleet.DeployAsync(server.Admin, sha, new { deploymentGroupName = "canary" });
         var canary = created!["deploymentId"]!.GetValue<string>();
-        var bothRunning = await Fleet.StatusAsync(server.Admin, prod) == "InProgress" && await Fleet.StatusAsync(server.Admin, canary) == "InProgress";
-        await agent.RunUntilAsync(async () => await Fleet.IsTerminalAsync(server.Admin, prod) && await Fleet.IsTerminalAsync(server.Admin, canary), Timeout);
+        var bothRunning = await TestFleet.StatusAsync(server.Admin, prod) == "InProgress" && await TestFleet.StatusAsync(server.Admin, canary) == "InProgress";
+        await agent.RunUntilAsync(async () => await TestFleet.IsTerminalAsync(server.Admin, prod) && await TestFleet.IsTerminalAsync(server.Admin, canary), Timeout);
 
         Assert.Equal(201, status);
         Assert.True(bothRunning);
-        Assert.Equal("Succeeded", await Fleet.StatusAsync(server.Admin, prod));
-        Assert.Equal("Succeeded", await Fleet.StatusAsync(server.Admin, canary));
+        Assert.Equal("Succeeded", await TestFleet.StatusAsync(server.Admin, prod));
+        Assert.Equal("Succeeded", await TestFleet.StatusAsync(server.Admin, canary));
         var revision = (await server.Admin.GetAsync($"/api/v1/applications/web/revisions/{sha}")).Body!["revisionInfo"]!["genericRevisionInfo"]!;
         Assert.NotNull(revision["firstUsedTime"]);
         Assert.NotNull(revision["lastUsedTime"]);

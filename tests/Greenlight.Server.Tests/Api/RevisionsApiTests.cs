@@ -8,10 +8,10 @@ public sealed class RevisionsApiTests
     public async Task Upload_ValidBundle_IsStoredByContentAndListed()
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 1);
+        await TestFleet.CreateAsync(server.Admin, 1);
 
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
-        var again = await Fleet.RevisionAsync(server.Admin, "v1");
+        var sha = await TestFleet.RevisionAsync(server.Admin, "v1");
+        var again = await TestFleet.RevisionAsync(server.Admin, "v1");
         var (_, list) = await server.Admin.GetAsync("/api/v1/applications/web/revisions");
 
         Assert.Equal(sha, again);
@@ -25,9 +25,9 @@ public sealed class RevisionsApiTests
     public async Task Upload_BadAppSpec_Is400WithEveryErrorAndPositionAndStoresNothing(string appSpec, string expected)
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 1);
+        await TestFleet.CreateAsync(server.Admin, 1);
 
-        var (status, body) = await Fleet.UploadAsync(server.Admin, TestBundles.Zip("v1", appSpec));
+        var (status, body) = await TestFleet.UploadAsync(server.Admin, TestBundles.Zip("v1", appSpec));
         var (_, list) = await server.Admin.GetAsync("/api/v1/applications/web/revisions");
 
         Assert.Equal(400, status);
@@ -44,9 +44,9 @@ public sealed class RevisionsApiTests
     public async Task Upload_WrongType_Is400(string type, string code)
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 1);
+        await TestFleet.CreateAsync(server.Admin, 1);
 
-        var (status, body) = await Fleet.UploadAsync(server.Admin, TestBundles.Zip(), type);
+        var (status, body) = await TestFleet.UploadAsync(server.Admin, TestBundles.Zip(), type);
 
         Assert.Equal(400, status);
         Assert.Equal(code, body!["code"]!.GetValue<string>());
@@ -56,7 +56,7 @@ public sealed class RevisionsApiTests
     public async Task Register_FromHostNotAllowed_IsRefusedBeforeAnyDownload()
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 1);
+        await TestFleet.CreateAsync(server.Admin, 1);
 
         var (status, body) = await server.Admin.PostAsync("/api/v1/applications/web/revisions/register",
             new { url = "http://169.254.169.254/latest/meta-data", sha256 = new string('a', 64), bundleType = "zip" });
@@ -69,7 +69,7 @@ public sealed class RevisionsApiTests
     public async Task Register_FromAllowedHost_DownloadsVerifiesAndStores()
     {
         await using var server = await TestServer.StartAsync(["127.0.0.1"]);
-        await Fleet.CreateAsync(server.Admin, 1);
+        await TestFleet.CreateAsync(server.Admin, 1);
         var bundle = TestBundles.Zip("v7");
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bundle));
         await using var origin = LoopbackOrigin.Bytes(bundle);

@@ -5,7 +5,7 @@ using Greenlight.Testing;
 namespace Greenlight.Server.Tests.Api;
 
 /// <summary>Sets up an application, a group selecting instances by tag, the instances, and uploads revisions.</summary>
-internal static class Fleet
+internal static class TestFleet
 {
     public static async Task<string[]> CreateAsync(ApiClient admin, int instances, object? groupExtras = null)
     {
