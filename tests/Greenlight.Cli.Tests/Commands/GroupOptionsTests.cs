@@ -4,7 +4,7 @@ using Greenlight.Contracts.V1;
 
 namespace Greenlight.Cli.Tests.Commands;
 
-/// <summary>The request body <c>group create|update</c> sends, for settings the current server cannot store yet (ASGs, the termination hook).</summary>
+/// <summary>The request body <c>group create|update</c> sends: only the options given, style halves merged with the current style.</summary>
 public sealed class GroupOptionsTests
 {
     [Fact]
@@ -48,6 +48,6 @@ public sealed class GroupOptionsTests
         options.AddTo(command);
         var parse = command.Parse(args);
         Assert.Empty(parse.Errors);
-        return options.Body(parse, update ? null : "prod", current, update).ToJsonString();
+        return System.Text.Json.JsonSerializer.Serialize(options.Body(parse, update ? null : "prod", current, update), Contracts.WireJson.Options);
     }
 }

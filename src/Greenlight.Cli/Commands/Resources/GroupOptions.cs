@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Greenlight.Cli.Api;
 using Greenlight.Cli.Commands.Options;
 using Greenlight.Contracts.V1;
@@ -93,11 +91,8 @@ internal sealed class GroupOptions
     /// <summary>Whether any style option was given (an update then needs the current style for the other half).</summary>
     public bool ChangesStyle(ParseResult parse) => parse.GetResult(Type) is not null || parse.GetResult(TrafficControl) is not null;
 
-    /// <summary>
-    /// The request body: a DeploymentGroupInput of the options given, plus <c>terminationHookEnabled</c> (which the
-    /// contract does not carry yet). <paramref name="currentStyle"/> fills the style option not given on an update.
-    /// </summary>
-    public JsonObject Body(ParseResult parse, string? groupName, DeploymentStyle? currentStyle, bool update)
+    /// <summary>The request body: a DeploymentGroupInput of the options given. <paramref name="currentStyle"/> fills the style option not given on an update.</summary>
+    public DeploymentGroupInput Body(ParseResult parse, string? groupName, DeploymentStyle? currentStyle, bool update)
     {
         if (parse.GetResult(TagFilters) is not null && parse.GetResult(TagSet) is not null)
         {
@@ -112,7 +107,7 @@ internal sealed class GroupOptions
                     : parse.GetValue(TrafficControl) != false ? "WITH_TRAFFIC_CONTROL" : "WITHOUT_TRAFFIC_CONTROL")
             : null;
         var tagSet = Given(parse, TagSet);
-        var input = new DeploymentGroupInput(
+        return new DeploymentGroupInput(
             groupName,
             parse.GetValue(Config),
             style,
@@ -122,14 +117,8 @@ internal sealed class GroupOptions
             Given(parse, AutoScalingGroups),
             AutoRollbackConfiguration: parse.GetValue(AutoRollback),
             OutdatedInstancesStrategy: parse.GetValue(OutdatedInstances),
-            WatchMinutes: parse.GetValue(WatchMinutes));
-        var body = JsonSerializer.SerializeToNode(input, Contracts.WireJson.Options)!.AsObject();
-        if (parse.GetResult(TerminationHook) is not null)
-        {
-            body["terminationHookEnabled"] = parse.GetValue(TerminationHook) != false;
-        }
-
-        return body;
+            WatchMinutes: parse.GetValue(WatchMinutes),
+            TerminationHookEnabled: parse.GetResult(TerminationHook) is null ? null : parse.GetValue(TerminationHook) != false);
     }
 
     /// <summary>A repeatable option's values, or null when it was not given (an empty list would clear the setting).</summary>
