@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Greenlight.Cli.Commands;
 using Greenlight.Cli.Commands.Resources;
+using Greenlight.Cli.Commands.Scaling;
 
 namespace Greenlight.Cli;
 
@@ -32,6 +33,7 @@ public static class Program
         root.Subcommands.Add(GroupCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(InstanceCommand.Create());
+        root.Subcommands.Add(LaunchTemplateCommand.Create());
         return root;
     }
 }
