@@ -34,6 +34,7 @@ public static class Program
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(InstanceCommand.Create());
         root.Subcommands.Add(LaunchTemplateCommand.Create());
+        root.Subcommands.Add(AsgCommand.Create());
         return root;
     }
 }
