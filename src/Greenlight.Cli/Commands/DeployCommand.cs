@@ -129,19 +129,31 @@ internal static class DeployCommand
         return info["status"]!.GetValue<string>() == "Succeeded" ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    /// <summary>Polls the deployment, printing each new status or activity, until it ends; returns its final DeploymentInfo.</summary>
+    /// <summary>
+    /// Polls the deployment until it ends, printing each change of status or activity with the fleet's counts, and each
+    /// instance's lifecycle events as they start, succeed or fail; returns its final DeploymentInfo.
+    /// </summary>
     internal static async Task<JsonNode> WatchAsync(ApiConnection api, string id, TextWriter progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var last = "";
+        var events = new Dictionary<(string Instance, string Name), string>();
         while (true)
         {
             var info = (await api.GetAsync($"deployments/{id}", ct))["deploymentInfo"]!;
             var status = info["status"]!.GetValue<string>();
-            var line = $"{status,-10} {info["statusReason"]}";
+            var line = $"{status,-10} {info["statusReason"]}  ({WatchProgress.Counts(info["deploymentOverview"])})";
+            var at = string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s]");
+            var current = WatchProgress.Events(await api.GetAsync($"deployments/{id}/targets", ct));
+            foreach (var change in WatchProgress.Changes(events, current))
+            {
+                progress.WriteLine($"{at}   {change}");
+            }
+
+            events = current.ToDictionary(e => (e.Instance, e.Name), e => e.Status);
             if (line != last)
             {
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s] {id}  {line}"));
+                progress.WriteLine($"{at} {id}  {line}");
                 last = line;
             }
 
@@ -162,7 +174,7 @@ internal static class DeployCommand
             var instance = target!["instanceTarget"]!;
             var failed = instance["lifecycleEvents"]!.AsArray().FirstOrDefault(e => e!["status"]!.GetValue<string>() == "Failed");
             var why = failed is null ? "" : $"  {failed["lifecycleEventName"]}: {failed["diagnostics"]?["errorCode"]} {failed["diagnostics"]?["message"]}";
-            progress.WriteLine($"  {instance["targetId"],-20} {instance["status"],-10}{why}");
+            progress.WriteLine($"  {instance["targetId"],-20} {instance["status"],-10}{why}".TrimEnd());
         }
     }
 

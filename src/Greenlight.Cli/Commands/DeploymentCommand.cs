@@ -30,7 +30,7 @@ internal static class DeploymentCommand
     {
         var id = new Argument<string>("deployment-id") { Description = "The deployment, e.g. d-ABCDEFGHI." };
         var output = OutputOption.Create();
-        var command = new Command("get", "Show a deployment: status, what it is doing, its instances.") { id, output };
+        var command = new Command("get", "Show a deployment: status, what it is doing, error and rollback.\nExamples:\n  greenlight deployment get d-ABCDEFGHI\n  greenlight deployment get d-ABCDEFGHI -o json") { id, output };
         return WithApi(command, async (api, parse, stdout) =>
         {
             var info = (await api.GetAsync($"deployments/{parse.GetValue(id)}", CancellationToken.None))["deploymentInfo"]!;
@@ -64,7 +64,7 @@ internal static class DeploymentCommand
         var group = new Option<string>("--group", "-g") { Description = "Only this group's deployments.", HelpName = "NAME" };
         var status = new Option<string>("--status") { Description = "Only these statuses, e.g. InProgress,Failed.", HelpName = "STATUSES" };
         var output = OutputOption.Create();
-        var command = new Command("list", "List deployments, newest first.") { app, group, status, output };
+        var command = new Command("list", "List deployments, newest first.\nExamples:\n  greenlight deployment list --app web --group prod\n  greenlight deployment list --status InProgress,Failed -o json") { app, group, status, output };
         return WithApi(command, async (api, parse, stdout) =>
         {
             var query = string.Join("&", new[] { ("applicationName", parse.GetValue(app)), ("deploymentGroupName", parse.GetValue(group)), ("includeOnlyStatuses", parse.GetValue(status)) }
@@ -95,7 +95,10 @@ internal static class DeploymentCommand
     private static Command Watch()
     {
         var id = new Argument<string>("deployment-id") { Description = "The deployment to follow." };
-        var command = new Command("watch", "Follow a deployment to its verdict; the exit code is the verdict.") { id };
+        var command = new Command("watch",
+            "Follow a deployment to its verdict: each change of status with the fleet's counts, and each instance's lifecycle events as they\n" +
+            "start, succeed, fail or are skipped. The exit code is the verdict: 0 Succeeded, 1 Failed or Stopped.\n" +
+            "Examples:\n  greenlight deployment watch d-ABCDEFGHI") { id };
         return WithApi(command, async (api, parse, stdout) =>
         {
             var info = await DeployCommand.WatchAsync(api, parse.GetValue(id)!, stdout, CancellationToken.None);
@@ -107,7 +110,7 @@ internal static class DeploymentCommand
     {
         var id = new Argument<string>("deployment-id") { Description = "The deployment to stop." };
         var rollback = new Option<bool>("--rollback") { Description = "Roll back what was changed (autoRollbackEnabled)." };
-        var command = new Command("stop", "Stop a running deployment.") { id, rollback };
+        var command = new Command("stop", "Stop a running deployment.\nExamples:\n  greenlight deployment stop d-ABCDEFGHI\n  greenlight deployment stop d-ABCDEFGHI --rollback") { id, rollback };
         return WithApi(command, async (api, parse, stdout) =>
         {
             var answer = await api.PostAsync($"deployments/{parse.GetValue(id)}/stop", new { autoRollbackEnabled = parse.GetValue(rollback) }, CancellationToken.None);
