@@ -81,15 +81,7 @@ internal static class ApiVerb
         return ExitCodes.UsageError;
     }
 
-    /// <summary>
-    /// The first parse error. An action that sees parse errors (<see cref="UsageErrorAwareAction"/>) is not told about
-    /// unmatched tokens, and command validators do not run for it, so unmatched tokens are checked here and
-    /// cross-option rules in the verbs.
-    /// </summary>
-    private static string? Problem(ParseResult parse) =>
-        parse.Errors.Count > 0 ? parse.Errors[0].Message.Split('\n')[0].TrimEnd()
-        : parse.UnmatchedTokens.Count > 0 ? $"unexpected argument '{parse.UnmatchedTokens[0]}'"
-        : null;
+    private static string? Problem(ParseResult parse) => UsageErrorAwareAction.Problem(parse);
 }
 
 /// <summary>A usage error found while a verb runs (e.g. a file named by an option is missing): exit 2.</summary>

@@ -50,9 +50,9 @@ internal static class AgentCommand
         command.Action = new UsageErrorAwareAction(parseResult =>
         {
             var stderr = parseResult.InvocationConfiguration.Error;
-            if (parseResult.Errors.Count > 0)
+            if (UsageErrorAwareAction.Problem(parseResult) is { } bad)
             {
-                return Usage(stderr, parseResult.Errors[0].Message.Split('\n')[0]);
+                return Usage(stderr, bad);
             }
 
             if (!Uri.TryCreate(parseResult.GetValue(server), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))

@@ -37,9 +37,9 @@ internal static class DeployCommand
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
-            if (parseResult.Errors.Count > 0)
+            if (UsageErrorAwareAction.Problem(parseResult) is { } bad)
             {
-                return Usage(stderr, parseResult.Errors[0].Message.Split('\n')[0]);
+                return Usage(stderr, bad);
             }
 
             if (parseResult.GetValue(app) is not { } appName || parseResult.GetValue(group) is not { } groupName)

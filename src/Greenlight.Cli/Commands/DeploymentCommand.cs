@@ -127,9 +127,9 @@ internal static class DeploymentCommand
         {
             var stderr = parse.InvocationConfiguration.Error;
             var name = "greenlight deployment " + command.Name;
-            if (parse.Errors.Count > 0)
+            if (UsageErrorAwareAction.Problem(parse) is { } bad)
             {
-                stderr.WriteLine($"{name}: {parse.Errors[0].Message.Split('\n')[0]}");
+                stderr.WriteLine($"{name}: {bad}");
                 return ExitCodes.UsageError;
             }
 

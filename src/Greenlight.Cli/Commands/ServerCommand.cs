@@ -69,9 +69,9 @@ internal static class ServerCommand
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
-            if (parseResult.Errors.Count > 0)
+            if (UsageErrorAwareAction.Problem(parseResult) is { } bad)
             {
-                return Usage(stderr, parseResult.Errors[0].Message.Split('\n')[0]);
+                return Usage(stderr, bad);
             }
 
             if (parseResult.GetValue(data) is not { Length: > 0 } dataDir)

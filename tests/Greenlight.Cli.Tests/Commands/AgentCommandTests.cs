@@ -22,6 +22,7 @@ public sealed class AgentCommandTests
     [InlineData(new[] { "agent", "--server", "ftp://x" }, "--server 'ftp://x' must be the server's http(s) URL")]
     [InlineData(new[] { "agent", "--server", "http://127.0.0.1:1", "--tags", "role" }, "--tags 'role' must be KEY=VALUE pairs")]
     [InlineData(new[] { "agent", "--server", "http://127.0.0.1:1", "--poll-wait", "5m" }, "--poll-wait '5m' must be a duration up to 60s")]
+    [InlineData(new[] { "agent", "--server", "http://127.0.0.1:1", "extra" }, "unexpected argument 'extra'")]
     public void Agent_BadOption_IsOneLineAndExitTwo(string[] args, string expected)
     {
         var result = CliRunner.Run(args);

@@ -68,6 +68,7 @@ public sealed class DeployCommandTests
     [InlineData(new[] { "deploy", "--group", "prod", "--revision", "abc" }, "--app and --group are required")]
     [InlineData(new[] { "deploy", "--app", "web", "--group", "prod" }, "give exactly one of --revision SHA256 or --bundle DIR|FILE")]
     [InlineData(new[] { "deploy", "--app", "web", "--group", "prod", "--revision", "abc", "--server", "nope" }, "--server 'nope' is not an http(s) URL")]
+    [InlineData(new[] { "deploy", "--app", "web", "--group", "prod", "--revision", "abc", "extra" }, "unexpected argument 'extra'")]
     public void Deploy_BadOptions_IsOneLineAndExitTwo(string[] args, string expected)
     {
         var result = CliRunner.Run(args);

@@ -22,6 +22,7 @@ public sealed class ServerCommandTests
     [InlineData(new[] { "server", "--data", "/tmp/gl-x", "--listen", "nowhere" }, "--listen 'nowhere' is not ADDRESS:PORT")]
     [InlineData(new[] { "server", "--data", "/tmp/gl-x", "--max-bundle-size", "lots" }, "--max-bundle-size 'lots' is not a size")]
     [InlineData(new[] { "server", "--data", "/tmp/gl-x", "--database", "mysql://x" }, "mysql")]
+    [InlineData(new[] { "server", "--data", "/tmp/gl-x", "--bogus" }, "unexpected argument '--bogus'")]
     public void Server_BadOption_IsOneLineAndExitTwo(string[] args, string expected)
     {
         var result = CliRunner.Run(args);
