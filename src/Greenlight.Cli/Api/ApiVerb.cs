@@ -28,7 +28,7 @@ internal static class ApiVerb
     {
         command.Action = new UsageErrorAwareAction(parse =>
         {
-            var problem = Problem(parse) ?? "a subcommand is required";
+            var problem = UsageErrorAwareAction.Problem(parse) ?? "a subcommand is required";
             parse.InvocationConfiguration.Error.WriteLine(
                 $"error: {problem} (greenlight {command.Name} {string.Join("|", command.Subcommands.Select(c => c.Name))}; see --help)");
             return ExitCodes.UsageError;
@@ -39,7 +39,7 @@ internal static class ApiVerb
     private static int Invoke(ParseResult parse, Option<OutputFormat> output, Func<ApiCall, Task<int>> run)
     {
         var stderr = parse.InvocationConfiguration.Error;
-        if (Problem(parse) is { } problem)
+        if (UsageErrorAwareAction.Problem(parse) is { } problem)
         {
             return Usage(stderr, problem);
         }
@@ -80,8 +80,6 @@ internal static class ApiVerb
         stderr.WriteLine("error: " + message);
         return ExitCodes.UsageError;
     }
-
-    private static string? Problem(ParseResult parse) => UsageErrorAwareAction.Problem(parse);
 }
 
 /// <summary>A usage error found while a verb runs (e.g. a file named by an option is missing): exit 2.</summary>
