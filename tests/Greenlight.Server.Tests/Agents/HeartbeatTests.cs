@@ -10,14 +10,14 @@ public sealed class HeartbeatTests
     public async Task SilentAgent_PastTheHeartbeatTimeout_IsReportedLostAndTheDeploymentMovesOn()
     {
         await using var server = await TestServer.StartAsync(heartbeatTimeout: TimeSpan.FromSeconds(1));
-        await Fleet.CreateAsync(server.Admin, 1);
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
-        var id = (await Fleet.DeployAsync(server.Admin, sha, new { deploymentConfigName = "CodeDeployDefault.AllAtOnce" })).Body!["deploymentId"]!.GetValue<string>();
+        await Api.Fleet.CreateAsync(server.Admin, 1);
+        var sha = await Api.Fleet.RevisionAsync(server.Admin, "v1");
+        var id = (await Api.Fleet.DeployAsync(server.Admin, sha, new { deploymentConfigName = "CodeDeployDefault.AllAtOnce" })).Body!["deploymentId"]!.GetValue<string>();
 
         // The agent takes its first ticket, says it started, and is never heard from again.
         var ticket = (await server.Admin.GetAsync("/api/v1/agent/tickets?instanceName=i-1&waitSeconds=10")).Body!["tickets"]![0]!["ticketKey"]!.GetValue<string>();
         await server.Admin.PostAsync("/api/v1/agent/reports", new AgentReport(ticket, "InProgress"));
-        var status = await Eventually.Until(() => Fleet.StatusAsync(server.Admin, id), s => s != "InProgress", TimeSpan.FromSeconds(20), "deployment ends");
+        var status = await Eventually.Until(() => Api.Fleet.StatusAsync(server.Admin, id), s => s != "InProgress", TimeSpan.FromSeconds(20), "deployment ends");
 
         var target = (await server.Admin.GetAsync($"/api/v1/deployments/{id}/targets/i-1")).Body!["deploymentTarget"]!["instanceTarget"]!;
         Assert.Equal("Failed", status);

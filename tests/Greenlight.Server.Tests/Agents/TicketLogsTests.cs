@@ -11,9 +11,9 @@ public sealed class TicketLogsTests
     public async Task Report_WithLogLines_StoresEachLineOnceAndReturnsTheCursor()
     {
         await using var server = await TestServer.StartAsync();
-        await Fleet.CreateAsync(server.Admin, 1);
-        var sha = await Fleet.RevisionAsync(server.Admin, "v1");
-        var id = (await Fleet.DeployAsync(server.Admin, sha, new { deploymentConfigName = "CodeDeployDefault.AllAtOnce" })).Body!["deploymentId"]!.GetValue<string>();
+        await Api.Fleet.CreateAsync(server.Admin, 1);
+        var sha = await Api.Fleet.RevisionAsync(server.Admin, "v1");
+        var id = (await Api.Fleet.DeployAsync(server.Admin, sha, new { deploymentConfigName = "CodeDeployDefault.AllAtOnce" })).Body!["deploymentId"]!.GetValue<string>();
         var ticket = (await server.Admin.GetAsync("/api/v1/agent/tickets?instanceName=i-1&waitSeconds=10")).Body!["tickets"]![0]!["ticketKey"]!.GetValue<string>();
 
         var first = await server.Admin.PostAsync("/api/v1/agent/reports", new AgentReport(ticket, "InProgress", null,
