@@ -113,18 +113,20 @@ public sealed class LocalFleetProvider : IFleetProvider
     /// <summary>Stops the agents and marked processes of every instance launched or adopted, keeping their sandboxes (server shutdown).</summary>
     public async Task StopAllAsync(CancellationToken cancellationToken)
     {
-        var known = _instances.Values.ToList();
-        await Task.WhenAll(known.Select(i => StopAsync(i, cancellationToken))).ConfigureAwait(false);
+        var known = _instances.Keys.ToList();
+        await Task.WhenAll(known.Select(id => StopAsync(id, cancellationToken))).ConfigureAwait(false);
         LocalFleetLog.StoppedAll(_logger, known.Count);
     }
 
-    private async Task StopAsync(LocalInstance instance, CancellationToken cancellationToken)
+    private async Task StopAsync(string id, CancellationToken cancellationToken)
     {
-        // Not cancellable: at shutdown everything must stop. Waits for a launch of the same id (its bootstrap is bounded).
-        using var gate = await _gates.EnterAsync(instance.Launched.InstanceId, CancellationToken.None).ConfigureAwait(false);
-        var current = _instances.GetValueOrDefault(instance.Launched.InstanceId, instance);
-        await InstanceStopper.StopAsync(current.Launched.InstanceId, [current.Agent], _logger, cancellationToken).ConfigureAwait(false);
-        await current.ReleaseAsync().ConfigureAwait(false);
+        // The gate is not cancellable: at shutdown everything must stop. It waits for a launch of the same id (bounded by the bootstrap timeout).
+        using var gate = await _gates.EnterAsync(id, CancellationToken.None).ConfigureAwait(false);
+        if (_instances.TryGetValue(id, out var current))
+        {
+            await InstanceStopper.StopAsync(id, [current.Agent], _logger, cancellationToken).ConfigureAwait(false);
+            _instances[id] = await current.ReleaseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The instance's running agent: the one this provider knows, or the one a previous server run recorded in the sandbox.</summary>
@@ -180,8 +182,8 @@ public sealed class LocalFleetProvider : IFleetProvider
         // Read at once: the child is unreaped until .NET sees it exit, so its PID still names it even if it died already.
         var startTime = ProcStat.TryRead(child.Id)?.StartTime ?? 0;
         var instance = new LocalInstance(new LaunchedInstance(request.InstanceId, request.Address, sandbox.Directory, child.Id, startTime), child);
-        new AgentProcessRecord(child.Id, startTime).Write(sandbox.ProcessRecord);
         _instances[request.InstanceId] = instance;
+        new AgentProcessRecord(child.Id, startTime).Write(sandbox.ProcessRecord);
         return instance;
     }
 

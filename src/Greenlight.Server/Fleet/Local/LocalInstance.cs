@@ -10,22 +10,27 @@ internal sealed record LocalInstance(LaunchedInstance Launched, Process? Child)
 {
     public AgentProcessRecord Agent => new(Launched.ProcessId, Launched.ProcessStartTime);
 
-    /// <summary>Waits briefly for a launched agent to be reaped, then lets go of its process object.</summary>
-    public async Task ReleaseAsync()
+    /// <summary>
+    /// Waits briefly for a launched agent to exit and be reaped, then lets go of its process object; returns the
+    /// instance without it. Still running (it could not be killed): the object is kept, so .NET reaps it later.
+    /// </summary>
+    public async Task<LocalInstance> ReleaseAsync()
     {
         if (Child is null)
         {
-            return;
+            return this;
         }
 
         try
         {
             await Child.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            Child.Dispose();
         }
         catch (TimeoutException)
         {
-            // Still running (it could not be killed): keep the object, so it is reaped once it exits.
+            return this;
         }
+
+        Child.Dispose();
+        return this with { Child = null };
     }
 }
