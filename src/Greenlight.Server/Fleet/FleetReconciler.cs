@@ -105,7 +105,7 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
             var inUse = (await AutoScalingGroupStore.ListAsync(store, ct)).SelectMany(g => g.Placements).Concat(placements).Where(p => !p.CleanedUp).Select(p => p.Address).ToHashSet();
             for (var i = 0; i < launch; i++)
             {
-                if (LocalAddresses.Next(inUse) is not { } address)
+                if (LoopbackAddresses.Next(inUse) is not { } address)
                 {
                     notes.Add(new ScalingActivityNote(null, "Cannot launch instances", "no free loopback address left in 127.0.1.1-127.0.255.254"));
                     break;
