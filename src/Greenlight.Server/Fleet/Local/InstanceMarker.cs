@@ -6,8 +6,9 @@ namespace Greenlight.Server.Fleet.Local;
 /// <summary>
 /// <c>GREENLIGHT_LOCAL_INSTANCE=&lt;id&gt;</c>, set in the environment of a local instance's agent and bootstrap
 /// script and so inherited by every process they start (a hook's <c>nohup app &amp;</c> included). It is how the
-/// provider finds what an instance left running after its agent is gone. The secrets of the server's own
-/// environment (GREENLIGHT_TOKEN, GREENLIGHT_ENROLLMENT_TOKEN) are taken out at the same time.
+/// provider finds what an instance left running after its agent is gone. What the server's own environment holds
+/// for the server alone is taken out at the same time: its tokens (GREENLIGHT_TOKEN, GREENLIGHT_ENROLLMENT_TOKEN:
+/// a launched agent needs neither) and the test profile's GREENLIGHT_CRASH_POINT.
 /// </summary>
 internal static class InstanceMarker
 {

@@ -47,12 +47,13 @@ internal sealed class LocalFleet : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Enrolls the instance through the API and returns its agent credential.</summary>
+    /// <summary>Enrolls the instance (tagged role=web) through the API and returns its agent credential.</summary>
     public async Task<string> CredentialAsync(string instanceId)
     {
         var token = await Agents.EnrollmentTests.EnrollmentTokenAsync(Server, uses: 1);
         using var anonymous = Server.Client(null);
-        var (status, body) = await anonymous.PostAsync("/api/v1/agent/enroll", new { enrollmentToken = token, instanceName = instanceId });
+        var (status, body) = await anonymous.PostAsync("/api/v1/agent/enroll",
+            new { enrollmentToken = token, instanceName = instanceId, tags = new[] { new { Key = "role", Value = "web" } } });
         Assert.Equal(200, status);
         return body!["credential"]!.GetValue<string>();
     }

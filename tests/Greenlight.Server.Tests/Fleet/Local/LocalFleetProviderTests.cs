@@ -132,7 +132,7 @@ public sealed class LocalFleetProviderTests
         var instance = await fleet.LaunchAsync(request);
         // The daemon was forked as the script ended: wait for it to become sleep (through nohup).
         var marked = await Testing.Eventually.Until(() => Task.FromResult(MarkedProcesses.Find(request.InstanceId)),
-            pids => pids.Exists(pid => MarkedProcesses.CommandLine(pid).StartsWith("sleep 600", StringComparison.Ordinal)), TimeSpan.FromSeconds(5), "the daemon running");
+            pids => pids.Exists(IsDaemon), TimeSpan.FromSeconds(5), "the daemon running");
         Assert.Contains(instance.ProcessId, marked);
 
         await fleet.Provider.TerminateAsync(instance, CancellationToken.None);
@@ -143,6 +143,27 @@ public sealed class LocalFleetProviderTests
         Assert.False(fleet.Provider.IsAlive(instance));
         await fleet.Provider.TerminateAsync(instance, CancellationToken.None);
         Assert.False(Directory.Exists(instance.SandboxDirectory));
+    }
+
+    [Fact]
+    public async Task TerminateAsync_DaemonStartedByADeploymentHook_IsKilled()
+    {
+        await using var fleet = await LocalFleet.StartAsync();
+        var admin = fleet.Server.Admin;
+        await Api.Fleet.CreateAsync(admin, 0, new { deploymentConfigName = "CodeDeployDefault.AllAtOnce" });
+        var instance = await fleet.LaunchAsync(await fleet.RequestAsync());
+        var (_, revision) = await Api.Fleet.UploadAsync(admin, DaemonBundle());
+        var (_, deployment) = await Api.Fleet.DeployAsync(admin, revision!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>());
+        var deploymentId = deployment!["deploymentId"]!.GetValue<string>();
+
+        Assert.Equal("Succeeded", await Testing.Eventually.Until(() => Api.Fleet.StatusAsync(admin, deploymentId),
+            s => s is "Succeeded" or "Failed" or "Stopped", TimeSpan.FromSeconds(30), "the deployment ends"));
+        var daemon = (await Testing.Eventually.Until(() => Task.FromResult(MarkedProcesses.Find(instance.InstanceId).Where(IsDaemon).ToList()),
+            pids => pids.Count == 1, TimeSpan.FromSeconds(5), "the hook's daemon running"))[0];
+        await fleet.Provider.TerminateAsync(instance, CancellationToken.None);
+
+        Assert.False(MarkedProcesses.IsRunning(daemon));
+        Assert.Empty(MarkedProcesses.Find(instance.InstanceId));
     }
 
     [Fact]
@@ -216,4 +237,15 @@ public sealed class LocalFleetProviderTests
         await fleet.Provider.TerminateAsync(first, CancellationToken.None);
         Assert.False(Directory.Exists(first.SandboxDirectory));
     }
+
+    /// <summary>The <see cref="Daemon"/> once it runs sleep: until then it may still be the forked shell or nohup.</summary>
+    private static bool IsDaemon(int pid) => MarkedProcesses.CommandLine(pid).StartsWith("sleep 600", StringComparison.Ordinal);
+
+    /// <summary>A revision whose ApplicationStart hook leaves a daemon running, as a real service would.</summary>
+    private static byte[] DaemonBundle() => Testing.ZipBuilder.Build(
+    [
+        ("appspec.yml", "version: 0.0\nos: linux\nfiles:\n  - source: app\n    destination: /opt/web\nhooks:\n  ApplicationStart:\n    - location: start.sh\n", Testing.ZipBuilder.File644),
+        ("app/index.html", "<h1>daemon</h1>", Testing.ZipBuilder.File644),
+        ("start.sh", "#!/bin/bash\nnohup sleep 600 >/dev/null 2>&1 &\nexit 0\n", Testing.ZipBuilder.File755),
+    ]);
 }
