@@ -150,13 +150,13 @@ public sealed class LocalFleetProviderTests
     {
         await using var fleet = await LocalFleet.StartAsync();
         var admin = fleet.Server.Admin;
-        await Api.Fleet.CreateAsync(admin, 0, new { deploymentConfigName = "CodeDeployDefault.AllAtOnce" });
+        await Api.TestFleet.CreateAsync(admin, 0, new { deploymentConfigName = "CodeDeployDefault.AllAtOnce" });
         var instance = await fleet.LaunchAsync(await fleet.RequestAsync());
-        var (_, revision) = await Api.Fleet.UploadAsync(admin, DaemonBundle());
-        var (_, deployment) = await Api.Fleet.DeployAsync(admin, revision!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>());
+        var (_, revision) = await Api.TestFleet.UploadAsync(admin, DaemonBundle());
+        var (_, deployment) = await Api.TestFleet.DeployAsync(admin, revision!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>());
         var deploymentId = deployment!["deploymentId"]!.GetValue<string>();
 
-        Assert.Equal("Succeeded", await Testing.Eventually.Until(() => Api.Fleet.StatusAsync(admin, deploymentId),
+        Assert.Equal("Succeeded", await Testing.Eventually.Until(() => Api.TestFleet.StatusAsync(admin, deploymentId),
             s => s is "Succeeded" or "Failed" or "Stopped", TimeSpan.FromSeconds(30), "the deployment ends"));
         var daemon = (await Testing.Eventually.Until(() => Task.FromResult(MarkedProcesses.Find(instance.InstanceId).Where(IsDaemon).ToList()),
             pids => pids.Count == 1, TimeSpan.FromSeconds(5), "the hook's daemon running"))[0];
