@@ -3,7 +3,14 @@ using Greenlight.Sample.Web;
 // The sample web application of samples/README.md: serves its version, a health check, a slow endpoint, and in
 // mode error5xx fails its home page. Settings are read once (SampleSettings); SIGTERM stops it gracefully
 // (in-flight requests get SAMPLE_SHUTDOWN_SECONDS, default 10, to finish). Bodies are plain text without a newline.
-var builder = WebApplication.CreateSlimBuilder(args);
+//
+// The content root is the app's own folder, not the working directory, and configuration files are not watched: hooks
+// run in "/", and watching "/" for appsettings changes costs seconds at startup (about 8 s measured, against 0.3 s).
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+{
+    Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"],
+    ContentRootPath = AppContext.BaseDirectory,
+});
 var (settings, errors) = SampleSettings.Read(key => builder.Configuration[key]);
 if (settings is null)
 {
