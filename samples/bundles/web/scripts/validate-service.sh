@@ -23,7 +23,7 @@ until curl -fsS --max-time 2 -o /dev/null "$url/health" 2>/dev/null; do
 done
 served=$(curl -fsS --max-time 2 "$url/version" 2>&1) || true
 if [[ $served != "$version" ]]; then
-  echo "ValidateService: $url/version answered '$served', expected '$version'" >&2
+  echo "ValidateService: $url/version answered '$served', expected '$version' (is another process listening there?)" >&2
   exit 1
 fi
 echo "ValidateService: $url serves $version and is healthy"
