@@ -32,8 +32,14 @@ newer_than() {
   [[ ! -f $stamp ]] || [[ -n $(find "$@" -type f -newer "$stamp" -not -path '*/bin/*' -not -path '*/obj/*' -print -quit) ]]
 }
 
+# A stamp is dated a tenth of a second before its step started (file times lag a clock read by up to a kernel tick),
+# so a file changed while the step ran counts as newer next time.
+now_ms() { local ns; ns=$(date +%s%N); echo $(( ns / 1000000 )); }
+stamp() { local at=$(( $2 - 100 )); touch -d "@$(( at / 1000 )).$(printf '%03d' $(( at % 1000 )))" "$stamps/$1"; }
+
 if newer_than "$stamps/app" samples/web-app Directory.Build.props Directory.Build.targets Directory.Packages.props global.json eng/analyzers; then
   say "publishing samples/web-app to $app"
+  started=$(now_ms)
   rm -rf "$app.new"
   if ! dotnet publish samples/web-app -c Release -o "$app.new" -nologo -clp:ErrorsOnly -v:quiet >&2; then
     say "dotnet publish samples/web-app failed"
@@ -41,7 +47,7 @@ if newer_than "$stamps/app" samples/web-app Directory.Build.props Directory.Buil
   fi
   rm -rf "$app"
   mv "$app.new" "$app"
-  touch "$stamps/app"
+  stamp app "$started"
 fi
 
 # name version [file=content ...]: the template, the app in app/, version.txt, and extra files (paths in the bundle).
@@ -52,6 +58,8 @@ assemble() {
     return 0
   fi
   say "assembling $name ($version)"
+  local started
+  started=$(now_ms)
   rm -rf "$dir.new"
   mkdir -p "$dir.new"
   cp -R "$template/." "$dir.new/"
@@ -64,7 +72,7 @@ assemble() {
   done
   rm -rf "$dir"
   mv "$dir.new" "$dir"
-  touch "$stamps/$name"
+  stamp "$name" "$started"
 }
 
 assemble v1 1.0.0
