@@ -40,7 +40,7 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Starts an agent; <paramref name="enrollmentToken"/> is needed on its first start only.</summary>
-    public static AgentProcess Start(string serverUrl, string name, string directory, string? enrollmentToken, string tags = "role=web")
+    public static AgentProcess Start(string serverUrl, string name, string directory, string? enrollmentToken, string tags = "role=web", string address = "127.0.0.1")
     {
         var root = Path.Combine(directory, name, "agent");
         var instanceRoot = Path.Combine(directory, name, "host");
@@ -49,7 +49,7 @@ public sealed class AgentProcess : IAsyncDisposable
         var args = new List<string>
         {
             Path.Combine(AppContext.BaseDirectory, "greenlight.dll"), "agent", "--server", serverUrl, "--name", name, "--root", root,
-            "--instance-root", instanceRoot, "--tags", tags, "--poll-wait", "2s",
+            "--instance-root", instanceRoot, "--tags", tags, "--poll-wait", "2s", "--address", address,
         };
         args.ForEach(info.ArgumentList.Add);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
