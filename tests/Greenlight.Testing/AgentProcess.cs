@@ -53,6 +53,7 @@ public sealed class AgentProcess : IAsyncDisposable
         };
         args.ForEach(info.ArgumentList.Add);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment[MarkerVariable] = root; // inherited by everything its hooks start, so disposing can stop it all
         info.Environment.Remove("GREENLIGHT_ENROLLMENT_TOKEN");
         if (enrollmentToken is not null)
         {
@@ -90,6 +91,10 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
 
+    /// <summary>The environment marker every process of this agent carries (its hooks' daemons too).</summary>
+    public const string MarkerVariable = "GREENLIGHT_TEST_AGENT";
+
+    /// <summary>Stops the agent, then every process its hooks left running (found by the marker).</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -106,5 +111,6 @@ public sealed class AgentProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        MarkedProcesses.KillAll(MarkerVariable, Root);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Greenlight.Server.Fleet;
 using Greenlight.Server.Fleet.Local;
 
+using Greenlight.Testing;
 namespace Greenlight.Server.Tests.Fleet.Local;
 
 /// <summary>The local provider with real agent processes against an in-process server; every process is stopped by PID on dispose.</summary>

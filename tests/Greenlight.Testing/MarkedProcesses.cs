@@ -1,14 +1,20 @@
 using System.Globalization;
 using System.Text;
 
-namespace Greenlight.Server.Tests.Fleet.Local;
+namespace Greenlight.Testing;
 
-/// <summary>The test's own look at <c>/proc</c>: which live processes carry a local instance's marker in their environment.</summary>
-internal static class MarkedProcesses
+/// <summary>
+/// The tests' own look at <c>/proc</c>: which live processes carry a marker in their environment (a local instance's
+/// GREENLIGHT_LOCAL_INSTANCE, or the marker <see cref="AgentProcess"/> gives the agents tests start), so a test can stop
+/// everything its agents' hooks left running, by PID.
+/// </summary>
+public static class MarkedProcesses
 {
-    public static List<int> Find(string instanceId)
+    public static List<int> Find(string instanceId) => Find("GREENLIGHT_LOCAL_INSTANCE", instanceId);
+
+    public static List<int> Find(string variable, string value)
     {
-        var entry = $"GREENLIGHT_LOCAL_INSTANCE={instanceId}";
+        var entry = $"{variable}={value}";
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -60,6 +66,31 @@ internal static class MarkedProcesses
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>SIGKILLs every live process carrying the marker, until none is left (bounded).</summary>
+    public static void KillAll(string variable, string value)
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            var found = Find(variable, value);
+            if (found.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var pid in found)
+            {
+                try
+                {
+                    System.Diagnostics.Process.GetProcessById(pid).Kill();
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // Already gone.
+                }
+            }
         }
     }
 
