@@ -56,9 +56,23 @@ internal sealed class FleetShell(ScalingGroupSpec spec, FleetPolicy policy)
         Settle();
     }
 
-    /// <summary>Moves the clock without deciding. Time may never pass a Terminating:Wait instance's last hook timeout.</summary>
+    /// <summary>
+    /// Moves the clock without deciding. Time may never pass a Terminating:Wait instance's last hook timeout, and
+    /// WakeAt is never late: nothing would change at the last moment before it (every rule is monotone in time, so
+    /// that moment stands for the whole gap), nor at a moment reached without a wake-up.
+    /// </summary>
     public void MoveClock(DateTimeOffset moment)
     {
+        var quietUntil = WakeAt is { } wake && wake <= moment ? wake.AddTicks(-1) : moment;
+        if (quietUntil > Now)
+        {
+            var early = FleetPlanner.Decide(Spec, State, _facts, policy, quietUntil);
+            if (!early.Actions.IsEmpty || !early.Activities.IsEmpty)
+            {
+                Violations.Add($"wake: at {quietUntil:O}, before WakeAt {WakeAt:O}, the planner would already act: {string.Join("; ", early.Activities.Select(a => a.Cause))} {early.Actions.Length} actions");
+            }
+        }
+
         foreach (var waiting in State.Instances.Where(i => i.State == LifecycleState.TerminatingWait))
         {
             if (TerminationDeadline(waiting) < moment)
