@@ -6,7 +6,9 @@ public static partial class FleetPlanner
     /// Brings the live count to <see cref="FleetCapacity.Target"/>: above it, marks the first instances in
     /// <see cref="ScaleInOrder"/> Terminating, stopping early at an instance that already moved in this pass (it is
     /// chosen on the next call, since an instance moves once per call; skipping it would terminate one further along);
-    /// below it, launches the difference once NextLaunchAt has come, never past MaxSize.
+    /// below it, launches the difference once NextLaunchAt has come, never past MaxSize. A launch is noted once per
+    /// unhealthy instance it replaces and once for the rest ("Launching 3 new instances"), so the number of notes
+    /// never depends on the size of the launch.
     /// </summary>
     private static void SettleCapacity(PlannerPass pass, ScalingGroupSpec spec)
     {
@@ -48,11 +50,17 @@ public static partial class FleetPlanner
 
         pass.Launched = count;
         pass.Actions.Add(new LaunchInstances(count));
-        for (var n = 0; n < count; n++)
+        var replacements = pass.Replacing.Take(count).ToList();
+        foreach (var replaced in replacements)
         {
-            pass.Note(null, "Launching a new instance", n < pass.Replacing.Count
-                ? $"replacing unhealthy instance {pass.Replacing[n]}"
-                : FormattableString.Invariant($"{FleetCapacity.Describe(spec)}, {live} live"));
+            pass.Note(null, "Launching a new instance", $"replacing unhealthy instance {replaced}");
+        }
+
+        var rest = count - replacements.Count;
+        if (rest > 0)
+        {
+            var description = rest == 1 ? "Launching a new instance" : FormattableString.Invariant($"Launching {rest} new instances");
+            pass.Note(null, description, FormattableString.Invariant($"{FleetCapacity.Describe(spec)}, {live} live"));
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Greenlight.Core.Fleet;
 /// nothing. Facts missing for an instance count as <see cref="InstanceFacts.Unknown"/>.
 /// Worked example (grace period 1m, no hooks, <see cref="FleetPolicy.Default"/>; pinned by FleetPlannerTests):
 /// <list type="number">
-/// <item>12:00:00, desired 2, no instances → LaunchInstances(2), two "Launching a new instance" notes
+/// <item>12:00:00, desired 2, no instances → LaunchInstances(2), one note "Launching 2 new instances"
 /// ("desired capacity 2, 0 live"), WakeAt null. The shell adds i-1 and i-2 as Pending.</item>
 /// <item>12:00:05, i-1's agent has reported → i-1 InService ("its agent reported"); WakeAt 12:01:00, the end of
 /// i-1's grace period (before i-2's launch timeout at 12:02:00).</item>

@@ -24,6 +24,15 @@ public sealed class CapacityRulesTests
     }
 
     [Fact]
+    public void Decide_HugeShortfall_IsOneActionAndOneNote()
+    {
+        var decision = Decide(Spec(desired: int.MaxValue, max: int.MaxValue), 0);
+
+        Assert.Equal([new LaunchInstances(int.MaxValue)], decision.Actions.ToArray());
+        Assert.Equal([new ScalingActivityNote(null, "Launching 2147483647 new instances", "desired capacity 2147483647, 0 live")], decision.Activities.ToArray());
+    }
+
+    [Fact]
     public void Decide_BelowTarget_NotesTheCapacityAndLiveCount()
     {
         var state = new ScalingState([Instance("i-1", LifecycleState.Pending), Instance("i-2", LifecycleState.PendingWait), Instance("i-3", LifecycleState.Terminating)]);

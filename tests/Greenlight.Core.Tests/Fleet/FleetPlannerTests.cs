@@ -14,8 +14,7 @@ public sealed class FleetPlannerTests
 
         var first = Decide(spec, 0);
         Assert.Equal("launch(2)", first.Actions.Show());
-        Assert.Equal(["desired capacity 2, 0 live", "desired capacity 2, 0 live"], first.Activities.Select(a => a.Cause));
-        Assert.All(first.Activities, a => Assert.Equal("Launching a new instance", a.Description));
+        Assert.Equal([new ScalingActivityNote(null, "Launching 2 new instances", "desired capacity 2, 0 live")], first.Activities.ToArray());
         Assert.Null(first.WakeAt);
 
         var launched = new ScalingState([Instance("i-1", LifecycleState.Pending), Instance("i-2", LifecycleState.Pending)]);
