@@ -115,7 +115,7 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
                 var id = "i-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9))[..17];
                 placements.Add(new InstancePlacement(id, address, doc.LaunchTemplate.LaunchTemplateName!, version!.VersionNumber, version.LaunchTemplateData.Provider ?? "local"));
                 next = next with { Instances = next.Instances.Add(new FleetInstance(id, LifecycleState.Pending, version.VersionNumber, now, now)) };
-                notes.Add(new ScalingActivityNote(id, $"Launching a new instance: {id} on {address}", $"desired capacity {doc.DesiredCapacity}"));
+                notes.Add(new ScalingActivityNote(id, $"Instance {id} created on {address}", $"launch template {doc.LaunchTemplate.LaunchTemplateName} version {version.VersionNumber}"));
             }
 
             var settled = decision.Actions.Length == 0 && Documents.Write(next) == Documents.Write(state);
