@@ -32,11 +32,13 @@ public sealed class AutoScalingFleetTests
         }
     }
 
-    [Fact]
-    public async Task ScaleOut_DuringADeployment_TheFollowUpDeploymentBringsTheNewInstanceToTheNewRevision()
+    [Theory]
+    [InlineData("UPDATE")]
+    [InlineData("IGNORE")]
+    public async Task ScaleOut_DuringADeployment_TheFollowUpDeploymentUpdatesTheNewInstanceUnlessIgnored(string strategy)
     {
         await using var fleet = await FleetScenario.StartAsync();
-        await fleet.CreateFleetAsync(3);
+        var before = await fleet.CreateFleetAsync(3, groupExtras: new { outdatedInstancesStrategy = strategy });
         var v1 = await fleet.UploadAsync(SampleApp.Bundle("v1"));
         var v2 = await fleet.UploadAsync(SampleApp.Bundle("v2"));
         Assert.Equal("Succeeded", (await fleet.WaitForEndAsync(await fleet.DeployAsync(v1, "CodeDeployDefault.AllAtOnce")))["status"]!.GetValue<string>());
@@ -45,11 +47,24 @@ public sealed class AutoScalingFleetTests
         await fleet.ScaleAsync(4);
         Assert.Equal("Succeeded", (await fleet.WaitForEndAsync(id))["status"]!.GetValue<string>());
         var all = await fleet.WaitForInServiceAsync(4);
-        var followUp = await Eventually.Until(async () => (await fleet.DeploymentsAsync()).FirstOrDefault(d => d.Creator == "CodeDeployAutoUpdate"),
-            d => d.Id is not null, FleetScenario.Timeout, "the follow-up deployment is created");
-        Assert.Equal("Succeeded", (await fleet.WaitForEndAsync(followUp.Id))["status"]!.GetValue<string>());
+        var listed = await fleet.InstancesAsync();
+        Assert.True(all.Count(i => before.All(b => b.InstanceId != i.InstanceId)) == 1, string.Join("\n", listed));
+        var added = all.Single(i => before.All(b => b.InstanceId != i.InstanceId));
 
-        foreach (var instance in all)
+        if (strategy == "UPDATE")
+        {
+            var followUp = await Eventually.Until(async () => (await fleet.DeploymentsAsync()).FirstOrDefault(d => d.Creator == "CodeDeployAutoUpdate"),
+                d => d.Id is not null, FleetScenario.Timeout, "the follow-up deployment is created");
+            Assert.Equal("Succeeded", (await fleet.WaitForEndAsync(followUp.Id))["status"]!.GetValue<string>());
+            Assert.Equal([added.InstanceId], followUp.Targets);
+        }
+        else
+        {
+            Assert.DoesNotContain(await fleet.DeploymentsAsync(), d => d.Creator == "CodeDeployAutoUpdate");
+        }
+
+        Assert.Equal(strategy == "UPDATE" ? "2.0.0" : "1.0.0", await FleetScenario.ServedVersionAsync(added.Address));
+        foreach (var instance in before)
         {
             Assert.Equal("2.0.0", await FleetScenario.ServedVersionAsync(instance.Address));
         }
@@ -151,5 +166,34 @@ public sealed class AutoScalingFleetTests
         Assert.Contains(causes, c => c.Contains("next launch in", StringComparison.Ordinal));
         var (_, group) = await fleet.Admin.GetAsync("/api/v1/auto-scaling-groups/asg-bad/instances");
         Assert.DoesNotContain(group!["instances"]!.AsArray(), i => i!["lifecycleState"]!.GetValue<string>() == "InService");
+    }
+
+    [Fact]
+    public async Task LaunchHook_AbandonedByAUser_TerminatesTheInstanceAndTheGroupLaunchesAnother()
+    {
+        await using var fleet = await FleetScenario.StartAsync();
+        await fleet.Admin.PostAsync("/api/v1/launch-templates", new { launchTemplateName = "web" });
+        await fleet.Admin.PostAsync("/api/v1/auto-scaling-groups", new
+        {
+            autoScalingGroupName = "asg-web", launchTemplate = new { launchTemplateName = "web" }, minSize = 1, maxSize = 1,
+            lifecycleHookSpecificationList = new[] { new { lifecycleHookName = "approve", lifecycleTransition = "autoscaling:EC2_INSTANCE_LAUNCHING", heartbeatTimeout = 600 } },
+        });
+        var first = (await Eventually.Until(fleet.InstancesAsync, all => all.Any(i => i.State == "Pending:Wait"), FleetScenario.Timeout, "an instance waits on the hook"))
+            .Single(i => i.State == "Pending:Wait");
+
+        var (abandoned, _) = await fleet.Admin.PostAsync("/api/v1/auto-scaling-groups/asg-web/lifecycle-hooks/approve/complete",
+            new { instanceId = first.InstanceId, lifecycleActionResult = "ABANDON" });
+        var second = (await Eventually.Until(fleet.InstancesAsync, all => all.Any(i => i.InstanceId != first.InstanceId && i.State == "Pending:Wait"),
+            FleetScenario.Timeout, "a replacement waits on the hook")).Single(i => i.InstanceId != first.InstanceId && i.State == "Pending:Wait");
+        var (continued, _) = await fleet.Admin.PostAsync("/api/v1/auto-scaling-groups/asg-web/lifecycle-hooks/approve/complete",
+            new { instanceId = second.InstanceId, lifecycleActionResult = "CONTINUE" });
+        var final = await Eventually.Until(fleet.InstancesAsync, all => all.Any(i => i.InstanceId == second.InstanceId && i.State == "InService"),
+            FleetScenario.Timeout, "the replacement is InService");
+
+        Assert.Equal(200, abandoned);
+        Assert.Equal(200, continued);
+        var gone = final.Single(i => i.InstanceId == first.InstanceId);
+        Assert.Equal("Terminated", gone.State);
+        Assert.Contains("approve", gone.Reason ?? "", StringComparison.Ordinal);
     }
 }

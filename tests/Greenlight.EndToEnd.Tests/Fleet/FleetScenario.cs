@@ -8,7 +8,7 @@ namespace Greenlight.EndToEnd.Tests.Fleet;
 /// <summary>
 /// A real server process with a local auto scaling group: every instance is a real agent process on its own
 /// 127.0.x.y, started by the server. Application <c>web</c>, deployment group <c>prod</c> naming the scaling group
-/// <c>asg-web</c>. Short timeouts (test profile, 3 s heartbeat) keep the tests quick.
+/// <c>asg-web</c>. Short timeouts (test profile, 10 s heartbeat: long enough that a starved agent on a loaded 2-core machine is not replaced; the lost-agent test passes 3 s) keep the tests quick.
 /// </summary>
 internal sealed class FleetScenario : IAsyncDisposable
 {
@@ -29,7 +29,7 @@ internal sealed class FleetScenario : IAsyncDisposable
 
     public string DataDirectory => _dir.Combine("server");
 
-    public static async Task<FleetScenario> StartAsync(string heartbeatTimeout = "3s")
+    public static async Task<FleetScenario> StartAsync(string heartbeatTimeout = "10s")
     {
         var dir = new TempDirectory("gl-fleet");
         var server = await ServerProcess.StartAsync(dir.Combine("server"), "127.0.0.1:0", extraArguments: ["--agent-heartbeat-timeout", heartbeatTimeout]);
