@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Greenlight's main job, end to end on this machine: a server and two agents (sandboxed instances on 127.0.0.2 and
-# 127.0.0.3) deploy the sample site v1, then v2 in place, then a broken v3 that fails validation and is rolled back
-# to v2 automatically. Everything runs on loopback; every process this script starts is stopped by PID at the end.
+# 127.0.0.3) deploy the sample web app (samples/README.md) v1, then v2 in place, then the broken bundle whose
+# ValidateService fails, which is rolled back to v2 automatically. Everything runs on loopback; every process this
+# script starts, and every sample app the agents start, is stopped by PID at the end.
 # Exit code 0 only if every step behaved as expected.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,23 +13,28 @@ fail() { echo "demo: $*" >&2; exit 1; }
 
 step "Building (once)"
 dotnet build src/Greenlight.Cli -c Release -nologo -clp:ErrorsOnly
+./eng/sample-app.sh
+bundles=artifacts/sample-web/bundles
 cli=src/Greenlight.Cli/bin/Release/net10.0/greenlight.dll
 gl() { dotnet "$cli" "$@"; }
 
-step "greenlight validate samples/bundles/demo-web"
-gl validate samples/bundles/demo-web
+step "greenlight validate $bundles/v1"
+gl validate "$bundles/v1"
 
 step "greenlight plan: 10 instances, at least 8 healthy, instances 3 and 7 fail"
 gl plan --instances 10 --min-healthy HOST_COUNT:8 --fail 3,7 || true
 
 work=$(mktemp -d /tmp/greenlight-demo-XXXXXX)
 pids=()
+# Alive and not a zombie: a stopped app stays a zombie until the agent that adopted it reaps it.
+alive() { local stat; read -r stat 2>/dev/null <"/proc/$1/stat" || return 1; stat=${stat##*) }; [[ ${stat:0:1} != [ZX] ]]; }
 cleanup() {
-  for pidfile in "$work"/*/host/opt/demo-web.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true; done
+  # The sample apps the agents started first (their pid files), then the agents and the server.
+  for pidfile in "$work"/*/host/run/greenlight-sample/app.pid; do [ -f "$pidfile" ] && pids=("$(cat "$pidfile")" "${pids[@]}"); done
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.1; done
+    ! alive "$pid" || kill -KILL "$pid" 2>/dev/null || true
   done
   rm -rf "$work"
 }
@@ -64,17 +70,14 @@ api POST /applications/web/deployment-groups -d '{"deploymentGroupName":"prod","
   "onPremisesInstanceTagFilters":[{"Key":"role","Value":"web","Type":"KEY_AND_VALUE"}],
   "autoRollbackConfiguration":{"enabled":true,"events":["DEPLOYMENT_FAILURE"]}}' >/dev/null
 
-bundle() { # version, validate-script override (optional)
-  local version=$1 dir="$work/bundle-$1"
-  cp -r samples/bundles/demo-web "$dir"
-  echo "$version" > "$dir/app/version.txt"
-  [ -n "${2:-}" ] && printf '%s\n' "$2" > "$dir/scripts/validate.sh"
-  (cd "$dir" && python3 -c 'import os,zipfile
-with zipfile.ZipFile("../'"$version"'.zip","w") as z:
+bundle() { # sample bundle name (v1, v2, broken) → uploads it as a zip, prints its sha256
+  local name=$1
+  (cd "$bundles/$name" && python3 -c 'import os,zipfile
+with zipfile.ZipFile("'"$work/$name"'.zip","w") as z:
   for root,_,files in os.walk("."):
     for f in files:
       p=os.path.join(root,f); i=zipfile.ZipInfo.from_file(p, p[2:]); z.writestr(i, open(p,"rb").read())')
-  curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/octet-stream' --data-binary "@$work/$version.zip" \
+  curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/octet-stream' --data-binary "@$work/$name.zip" \
     "$url/api/v1/applications/web/revisions?bundleType=zip" | json 'd["revisionLocation"]["bundle"]["sha256"]'
 }
 
@@ -89,7 +92,7 @@ deploy() { # sha → waits, prints the deployment's id and final status
   echo "$id $status"
 }
 
-serving() { for i in 1 2; do printf 'web-%s: %s  ' "$i" "$(curl -fsS "http://127.0.0.$((i + 1)):18080/version.txt" 2>/dev/null || echo down)"; done; echo; }
+serving() { for i in 1 2; do printf 'web-%s: %s  ' "$i" "$(curl -fsS --max-time 2 "http://127.0.0.$((i + 1)):18080/version" 2>/dev/null || echo down)"; done; echo; }
 
 results=()
 record() { results+=("$(printf '%-14s %-26s %-10s %s' "$1" "$2" "$3" "$4")"); }
@@ -104,8 +107,8 @@ v2=$(bundle v2); read -r d2 s2 <<<"$(deploy "$v2")"; echo "$d2: $s2"; serving
 [ "$s2" = Succeeded ] || fail "v2 ended $s2"
 record "$d2" "v2 in place" "$s2" "$(serving)"
 
-step "Deploying a broken v3: ValidateService fails, so Greenlight rolls back to v2"
-v3=$(bundle v3 $'#!/usr/bin/env bash\necho "v3 is broken" >&2\nexit 1')
+step "Deploying the broken bundle (3.0.0-broken): ValidateService fails, so Greenlight rolls back to v2"
+v3=$(bundle broken)
 read -r d3 s3 <<<"$(deploy "$v3")"; echo "$d3: $s3"
 [ "$s3" = Failed ] || fail "v3 ended $s3, expected Failed"
 api GET "/deployments/$d3" | json '"error: " + d["deploymentInfo"]["errorInformation"]["code"] + " - " + d["deploymentInfo"]["rollbackInfo"]["rollbackMessage"]'
@@ -123,7 +126,7 @@ for _ in $(seq 1 1200); do
 done
 echo "rollback $rb: $srb"; serving
 [ "$srb" = Succeeded ] || fail "the rollback ended $srb"
-[ "$(curl -fsS http://127.0.0.2:18080/version.txt)" = v2 ] || fail "web-1 does not serve v2 after the rollback"
+[ "$(curl -fsS --max-time 2 http://127.0.0.2:18080/version)" = 2.0.0 ] || fail "web-1 does not serve v2 (2.0.0) after the rollback"
 record "$rb" "rollback to v2" "$srb" "$(serving)"
 
 step "Summary"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Greenlight test: install what the tests need (PostgreSQL, acl), build once, then
+# Runs every Greenlight test: install what the tests need (PostgreSQL, acl), build once (the solution and the sample
+# bundles), then
 #   1. every test outside the long property category (unit, table, replay, architecture, CLI), and
 #   2. the property tests (trait Category=Property) with many cases.
 # Usage: ./eng/test.sh [extra dotnet test arguments]
@@ -14,6 +15,8 @@ trap 'rm -f "$log"' EXIT
 
 ./eng/ensure-test-tools.sh
 dotnet build Greenlight.slnx -c Release -nologo -clp:ErrorsOnly
+# The sample app and bundles (samples/README.md), once, before test assemblies run in parallel and ask for them.
+./eng/sample-app.sh >/dev/null
 
 status=0
 run() {

@@ -40,7 +40,7 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Starts an agent; <paramref name="enrollmentToken"/> is needed on its first start only.</summary>
-    public static AgentProcess Start(string serverUrl, string name, string directory, string? enrollmentToken, string tags = "role=web")
+    public static AgentProcess Start(string serverUrl, string name, string directory, string? enrollmentToken, string tags = "role=web", string address = "127.0.0.1")
     {
         var root = Path.Combine(directory, name, "agent");
         var instanceRoot = Path.Combine(directory, name, "host");
@@ -49,10 +49,11 @@ public sealed class AgentProcess : IAsyncDisposable
         var args = new List<string>
         {
             Path.Combine(AppContext.BaseDirectory, "greenlight.dll"), "agent", "--server", serverUrl, "--name", name, "--root", root,
-            "--instance-root", instanceRoot, "--tags", tags, "--poll-wait", "2s",
+            "--instance-root", instanceRoot, "--tags", tags, "--poll-wait", "2s", "--address", address,
         };
         args.ForEach(info.ArgumentList.Add);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment[MarkerVariable] = root; // inherited by everything its hooks start, so disposing can stop it all
         info.Environment.Remove("GREENLIGHT_ENROLLMENT_TOKEN");
         if (enrollmentToken is not null)
         {
@@ -90,6 +91,10 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
 
+    /// <summary>The environment marker every process of this agent carries (its hooks' daemons too).</summary>
+    public const string MarkerVariable = "GREENLIGHT_TEST_AGENT";
+
+    /// <summary>Stops the agent, then every process its hooks left running (found by the marker).</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -106,5 +111,6 @@ public sealed class AgentProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        MarkedProcesses.KillAll(MarkerVariable, Root);
     }
 }

@@ -33,7 +33,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until it prints where it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string listen, IReadOnlyDictionary<string, string>? environment = null, string database = "sqlite")
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string listen, IReadOnlyDictionary<string, string>? environment = null, string database = "sqlite",
+        IReadOnlyList<string>? extraArguments = null)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "greenlight.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -42,7 +43,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { cli, "server", "--data", dataDirectory, "--listen", listen, "--database", database, "--test-profile" })
+        foreach (var arg in new[] { cli, "server", "--data", dataDirectory, "--listen", listen, "--database", database, "--test-profile" }.Concat(extraArguments ?? []))
         {
             info.ArgumentList.Add(arg);
         }

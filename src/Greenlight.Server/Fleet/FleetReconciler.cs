@@ -105,7 +105,7 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
             var inUse = (await AutoScalingGroupStore.ListAsync(store, ct)).SelectMany(g => g.Placements).Concat(placements).Where(p => !p.CleanedUp).Select(p => p.Address).ToHashSet();
             for (var i = 0; i < launch; i++)
             {
-                if (LocalAddresses.Next(inUse) is not { } address)
+                if (LoopbackAddresses.Next(inUse) is not { } address)
                 {
                     notes.Add(new ScalingActivityNote(null, "Cannot launch instances", "no free loopback address left in 127.0.1.1-127.0.255.254"));
                     break;
@@ -115,7 +115,7 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
                 var id = "i-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9))[..17];
                 placements.Add(new InstancePlacement(id, address, doc.LaunchTemplate.LaunchTemplateName!, version!.VersionNumber, version.LaunchTemplateData.Provider ?? "local"));
                 next = next with { Instances = next.Instances.Add(new FleetInstance(id, LifecycleState.Pending, version.VersionNumber, now, now)) };
-                notes.Add(new ScalingActivityNote(id, $"Launching a new instance: {id} on {address}", $"desired capacity {doc.DesiredCapacity}"));
+                notes.Add(new ScalingActivityNote(id, $"Instance {id} created on {address}", $"launch template {doc.LaunchTemplate.LaunchTemplateName} version {version.VersionNumber}"));
             }
 
             var settled = decision.Actions.Length == 0 && Documents.Write(next) == Documents.Write(state);

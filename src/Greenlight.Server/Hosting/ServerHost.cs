@@ -75,6 +75,8 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddSingleton<ICommandPort>(sp => sp.GetRequiredService<AgentTicketPort>());
         builder.Services.AddSingleton(FleetSettings.For(options));
         builder.Services.AddSingleton<FleetSignal>();
+        builder.Services.AddSingleton<IFleetProvider>(sp => new Fleet.Local.LocalFleetProvider(Path.Combine(options.DataDirectory, "instances"),
+            options.AgentCommand ?? Fleet.Local.LocalAgentCommand.Resolve(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Greenlight.Fleet.Local")));
         builder.Services.AddSingleton<ServerAddress>();
         builder.Services.AddSingleton<HookAnswers>();
         builder.Services.AddSingleton<ICommandPort, FleetCommandPort>();

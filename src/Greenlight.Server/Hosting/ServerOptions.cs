@@ -16,6 +16,13 @@ public sealed record ServerOptions(
     /// <summary>An agent silent this long while running an event is reported lost.</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How the server starts the agents of <c>local</c> instances, e.g. <c>["dotnet", "/opt/greenlight/greenlight.dll"]</c>
+    /// or <c>["/usr/local/bin/greenlight"]</c>; <c>agent</c> and its options are added. Null: this process's own command
+    /// (<see cref="Fleet.Local.LocalAgentCommand.Resolve"/>), which is right under <c>greenlight server</c>.
+    /// </summary>
+    public IReadOnlyList<string>? AgentCommand { get; init; }
+
     public const string CrashPointVariable = "GREENLIGHT_CRASH_POINT";
 
     public string AdminTokenPath => Path.Combine(DataDirectory, "admin.token");

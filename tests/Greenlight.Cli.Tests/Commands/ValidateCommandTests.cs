@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Greenlight.Testing;
 
 namespace Greenlight.Cli.Tests.Commands;
 
@@ -20,13 +21,26 @@ public sealed class ValidateCommandTests : IDisposable
     [InlineData("samples/appspecs/questionable/unquoted-octal-mode.yml", 0, "warning ModeReadAsOctalByCodeDeploy")]
     [InlineData("samples/appspecs/bad/wrong-version.yml", 1, "wrong-version.yml:2:10: error InvalidVersion:")]
     [InlineData("samples/appspecs/bad/runas-no-space.yml", 1, "runas-no-space.yml:7:7: error YamlSyntax:")]
-    [InlineData("samples/bundles/web-v1", 0, "web-v1/appspec.yml: valid (0 errors, 0 warnings)")]
     public void Validate_SampleInRepo_ExitCodeAndOutput(string relative, int exit, string expected)
     {
         var (code, stdout, stderr) = Run("validate", Path.Combine(RepoRoot(), relative));
 
         Assert.Equal(exit, code);
         Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        Assert.Equal("", stderr);
+    }
+
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v2")]
+    [InlineData("broken")]
+    [InlineData("v3-5xx")]
+    public void Validate_SampleBundleStrict_ValidWithoutWarnings(string bundle)
+    {
+        var (code, stdout, stderr) = Run("validate", SampleApp.Bundle(bundle), "--strict");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{bundle}/appspec.yml: valid (0 errors, 0 warnings)", stdout, StringComparison.Ordinal);
         Assert.Equal("", stderr);
     }
 
