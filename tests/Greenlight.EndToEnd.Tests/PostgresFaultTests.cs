@@ -42,6 +42,36 @@ public sealed class PostgresFaultTests(PostgresFaultTests.Cluster cluster) : ICl
         Assert.Empty(await store.PendingCommandsAsync(100, CancellationToken.None));
     }
 
+    /// <summary>
+    /// While the database is down, the server's background loops (the fleet controller every 200 ms, the heartbeat
+    /// monitor) fail to read it. They must log and try again, not end: an exception leaving a hosted service stops the
+    /// whole server in .NET.
+    /// </summary>
+    [Fact]
+    public async Task Database_DownForAWhile_TheServerKeepsRunningAndServesAgainWhenItIsBack()
+    {
+        using var data = new TempDirectory("gl-pg-outage");
+        var database = await cluster.Postgres.CreateSchemaAsync();
+        await using var server = await ServerProcess.StartAsync(data.Path, "127.0.0.1:0", null, database);
+        using var admin = new ApiClient(server.Url, (await File.ReadAllTextAsync(Path.Combine(data.Path, "admin.token"))).Trim());
+
+        await cluster.Postgres.CrashAsync();
+        try
+        {
+            await Eventually.Until(() => Task.FromResult(server.HasExited || server.Output.Contains("Cannot list auto scaling groups", StringComparison.Ordinal)),
+                done => done, Timeout, "the fleet controller meets the outage");
+        }
+        finally
+        {
+            await cluster.Postgres.StartAgainAsync();
+        }
+
+        Assert.False(server.HasExited, server.Output);
+        var (status, _) = await Eventually.Until(() => admin.PostAsync("/api/v1/applications", new { applicationName = "after-outage" }), r => r.Status == 201,
+            Timeout, "the API writes again");
+        Assert.Equal(201, status);
+    }
+
     [Fact]
     public async Task Deployment_DatabaseCrashesAndRestartsMidway_CompletesWithoutHalfWrites()
     {

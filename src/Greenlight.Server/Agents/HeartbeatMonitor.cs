@@ -11,7 +11,8 @@ namespace Greenlight.Server.Agents;
 /// within the heartbeat timeout (default 30 s) is reported lost to that deployment (InstanceLost), which counts it as
 /// failed and moves on instead of waiting for the event's own deadline.
 /// </summary>
-public sealed class HeartbeatMonitor(IGreenlightStore store, DeploymentEngine engine, AgentPresence presence, ServerOptions options, TimeProvider time)
+public sealed class HeartbeatMonitor(IGreenlightStore store, DeploymentEngine engine, AgentPresence presence, ServerOptions options, TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger<HeartbeatMonitor> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,7 +21,15 @@ public sealed class HeartbeatMonitor(IGreenlightStore store, DeploymentEngine en
         using var timer = new PeriodicTimer(period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await CheckAsync(stoppingToken);
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database is away (a restart): check again at the next tick rather than stop the server.
+                ServerLog.HeartbeatCheckFailed(logger, e);
+            }
         }
     }
 

@@ -109,8 +109,9 @@ public static class DeploymentGroupsApi
         group,
         input.DeploymentConfigName ?? old?.DeploymentConfigName ?? DeploymentConfiguration.Default.Name,
         input.DeploymentStyle ?? old?.DeploymentStyle ?? new DeploymentStyle(),
-        input.OnPremisesInstanceTagFilters ?? old?.OnPremisesInstanceTagFilters ?? [],
-        input.OnPremisesTagSet ?? old?.OnPremisesTagSet,
+        // Filters and a tag set exclude each other: giving one on update replaces the other.
+        input.OnPremisesInstanceTagFilters ?? (input.OnPremisesTagSet is not null ? [] : old?.OnPremisesInstanceTagFilters ?? []),
+        input.OnPremisesTagSet ?? (input.OnPremisesInstanceTagFilters is { Count: > 0 } ? null : old?.OnPremisesTagSet),
         input.AutoScalingGroups ?? old?.AutoScalingGroups ?? [],
         input.AlarmConfiguration ?? old?.AlarmConfiguration ?? new AlarmConfiguration(),
         input.AutoRollbackConfiguration ?? old?.AutoRollbackConfiguration ?? new AutoRollbackConfiguration(),

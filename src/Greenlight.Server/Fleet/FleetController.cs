@@ -28,9 +28,21 @@ public sealed class FleetController(IGreenlightStore store, FleetReconciler reco
         }
     }
 
+    /// <summary>One pass over every group. A failure (the database is away) is logged and retried at the next tick; it never stops the server.</summary>
     public async Task ReconcileAllAsync(CancellationToken ct)
     {
-        foreach (var group in await store.ListResourcesAsync(ResourceKinds.AutoScalingGroup, null, ct))
+        IReadOnlyList<StoredResource> groups;
+        try
+        {
+            groups = await store.ListResourcesAsync(ResourceKinds.AutoScalingGroup, null, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            FleetLog.ListFailed(logger, e);
+            return;
+        }
+
+        foreach (var group in groups)
         {
             try
             {

@@ -22,6 +22,9 @@ internal static partial class FleetLog
     [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Instance {InstanceId}: cannot start the {Kind} deployment for {Application}/{DeploymentGroup}: {Problem}")]
     public static partial void ScalingDeploymentRefused(ILogger logger, string instanceId, string kind, string application, string deploymentGroup, string problem);
 
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "Cannot list auto scaling groups; trying again at the next tick")]
+    public static partial void ListFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Stopping local instances at shutdown failed")]
     public static partial void StopFailed(ILogger logger, Exception exception);
 }

@@ -164,6 +164,19 @@ public sealed class PostgresCluster : IAsyncLifetime
         tests?.Clear(); // its pooled connections died with the server
     }
 
+    /// <summary>Crashes the server and leaves it down until <see cref="StartAgainAsync"/>: a longer database outage.</summary>
+    public async Task CrashAsync()
+    {
+        await RunPostgresToolAsync("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
+        postmasterPid = null;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        await PgCtlStartAsync();
+        tests?.Clear();
+    }
+
     private async Task PgCtlStartAsync()
     {
         await RunPostgresToolAsync(
