@@ -120,7 +120,7 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
     public async Task DeploymentEndedAsync(DeploymentRecordView deployment, CancellationToken ct)
     {
         await RecordInstanceHealthAsync(deployment, ct);
-        if (deployment.State.Status == DeploymentStatus.Succeeded)
+        if (deployment.State.Status == DeploymentStatus.Succeeded && !IsScaling(deployment.State.Spec.Kind.ToString()))
         {
             await RecordKnownGoodAsync(deployment, ct);
         }
@@ -184,14 +184,20 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
     }
 
     /// <summary>
-    /// The group's last known-good revision: that of its newest Succeeded deployment. Read from the deployments themselves,
-    /// not from the group document, which the engine updates only when it dispatches the success (a deployment created
-    /// in between would otherwise start without a revision to roll back to).
+    /// The group's last known-good revision: that of its newest Succeeded deployment by a user, a rollback or a
+    /// follow-up. Those run one at a time per group, so the newest created is the last to succeed. Launch and
+    /// termination deployments are left out: they run beside the others and install the known-good revision itself, so
+    /// a launch created during a user's deployment of v2 and ending after it would otherwise make v1 "newest" again.
+    /// Read from the deployments themselves, not from the group document, which the engine updates only when it
+    /// dispatches the success (a deployment created in between would otherwise start without a revision to roll back to).
     /// </summary>
     public async Task<string?> KnownGoodRevisionAsync(DeploymentGroupInfo group, CancellationToken ct) =>
-        await store.ListDeploymentsAsync(new DeploymentQuery(group.ApplicationName, group.DeploymentGroupName, ["Succeeded"], Limit: 1), ct) is [var newest]
+        (await store.ListDeploymentsAsync(new DeploymentQuery(group.ApplicationName, group.DeploymentGroupName, ["Succeeded"], Limit: 200), ct))
+            .FirstOrDefault(d => !IsScaling(d.Kind)) is { } newest
             ? EngineJson.ReadState(newest.StateJson).Spec.Revision
             : group.TargetRevision?.Bundle?.Sha256;
+
+    private static bool IsScaling(string kind) => kind is nameof(DeploymentKind.AutoScalingLaunch) or nameof(DeploymentKind.AutoScalingTermination);
 
     private DeploymentSpec Apply(DeploymentSpec spec, DeploymentGroupInfo group, string? knownGood,
         Contracts.V1.AutoRollbackConfiguration? rollbackOverride, Contracts.V1.AlarmConfiguration? alarmOverride)

@@ -61,6 +61,11 @@ public sealed class AutoScalingFleetTests
         else
         {
             Assert.DoesNotContain(await fleet.DeploymentsAsync(), d => d.Creator == "CodeDeployAutoUpdate");
+
+            // The last successful revision is v2, even though the launch deployment of v1 ended after v2's deployment.
+            await fleet.ScaleAsync(5);
+            var latest = (await fleet.WaitForInServiceAsync(5)).Single(i => all.All(a => a.InstanceId != i.InstanceId));
+            Assert.Equal("2.0.0", await FleetScenario.ServedVersionAsync(latest.Address));
         }
 
         Assert.Equal(strategy == "UPDATE" ? "2.0.0" : "1.0.0", await FleetScenario.ServedVersionAsync(added.Address));
