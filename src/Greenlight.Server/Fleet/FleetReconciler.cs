@@ -102,7 +102,8 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
                 launch = 0;
             }
 
-            var inUse = (await AutoScalingGroupStore.ListAsync(store, ct)).SelectMany(g => g.Placements).Concat(placements).Where(p => !p.CleanedUp).Select(p => p.Address).ToHashSet();
+            var inUse = (await AutoScalingGroupStore.ListAsync(store, ct)).SelectMany(g => g.Placements).Concat(placements).Where(p => !p.CleanedUp).Select(p => p.Address)
+                .Concat(launch > 0 ? Local.ListeningAddresses.Read() : []).ToHashSet();
             for (var i = 0; i < launch; i++)
             {
                 if (LoopbackAddresses.Next(inUse) is not { } address)
