@@ -190,6 +190,42 @@ public sealed class FleetReviewTests
         }
     }
 
+    /// <summary>"." and ".." pass the name rule but no URL can name them (dot segments are removed): such a group can be created and never read, scaled or deleted.</summary>
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    public async Task Create_DotSegmentName_IsRefused(string name)
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.Admin.PostAsync("/api/v1/launch-templates", new { launchTemplateName = "web" });
+
+        var (status, _) = await server.Admin.PostAsync("/api/v1/auto-scaling-groups", new
+        {
+            autoScalingGroupName = name, launchTemplate = new { launchTemplateName = "web" }, minSize = 0, maxSize = 1, desiredCapacity = 0,
+        });
+        var (deleted, _) = await server.Admin.DeleteAsync($"/api/v1/auto-scaling-groups/{Uri.EscapeDataString(name)}");
+
+        Assert.True(status == 400, $"created: {status}; delete answered {deleted}");
+    }
+
+    /// <summary>A managed hook's name holds a '/', which the complete route cannot carry: a user cannot answer it.</summary>
+    [Fact]
+    public async Task CompleteHook_ManagedHook_CanBeAnsweredByAUser()
+    {
+        await using var server = await TestServer.StartAsync();
+        await CreateGroupAsync(server, desired: 0);
+        await server.Admin.PostAsync("/api/v1/applications", new { applicationName = "web" });
+        await server.Admin.PostAsync("/api/v1/applications/web/deployment-groups", new { deploymentGroupName = "prod", autoScalingGroups = new[] { "asg-web" } });
+        const string id = "i-0aaaaaaaaaaaaaaa4";
+        await SeedAsync(server, id, LifecycleState.PendingWait, desired: 1);
+
+        var (status, body) = await server.Admin.PostAsync($"/api/v1/auto-scaling-groups/asg-web/lifecycle-hooks/{Uri.EscapeDataString("greenlight-launch:web/prod")}/complete",
+            new { instanceId = id, lifecycleActionResult = "ABANDON" });
+
+        Assert.Equal(200, status);
+        Assert.Equal("greenlight-launch:web/prod", body!["lifecycleHookName"]!.GetValue<string>());
+    }
+
     private static Process StartMarked(string instanceId)
     {
         var info = new ProcessStartInfo("sleep", "300") { UseShellExecute = false };
