@@ -10,8 +10,8 @@ public static partial class Names
 
     /// <summary>Null when valid; else the error naming the field and the rule.</summary>
     public static ApiError? Check(string field, string? value) =>
-        value is not null && Pattern().IsMatch(value)
+        value is not null && Pattern().IsMatch(value) && value is not ("." or "..")
             ? null
             : ApiErrors.Invalid($"Invalid{char.ToUpperInvariant(field[0])}{field[1..]}Exception",
-                $"{field} '{value}' is invalid: use 1 to 100 characters from A-Z a-z 0-9 . _ + = , @ -");
+                $"{field} '{value}' is invalid: use 1 to 100 characters from A-Z a-z 0-9 . _ + = , @ - (not '.' or '..', which no URL can name)");
 }

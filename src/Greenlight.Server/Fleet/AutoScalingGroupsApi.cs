@@ -194,11 +194,20 @@ public static class AutoScalingGroupsApi
             return ApiErrors.Result(ApiErrors.Invalid("ValidationError", $"lifecycleActionResult '{input.LifecycleActionResult}' must be CONTINUE or ABANDON"));
         }
 
+        // A managed hook's name holds a '/', which arrives still escaped (%2F) in a path segment.
+        hook = Uri.UnescapeDataString(hook);
+        var groups = await DeploymentGroupsAsync(store, ct);
         ApiError? problem = null;
         var exists = false;
         var updated = await AutoScalingGroupStore.UpdateAsync(store, name, doc =>
         {
             exists = true;
+            if (!doc.Hooks.Concat(ManagedHooks.For(doc.Name, groups, settings)).Any(h => h.LifecycleHookName == hook))
+            {
+                problem = ApiErrors.NotFound("ValidationError", $"auto scaling group '{name}' has no lifecycle hook '{hook}'");
+                return null;
+            }
+
             (var next, problem) = LifecycleActions.Complete(doc, input.InstanceId ?? "", hook, input.LifecycleActionResult == "CONTINUE");
             return next;
         }, Audit.Of(http, time, "CompleteLifecycleAction", name, $"{hook} {input.InstanceId} {input.LifecycleActionResult}"), ct);

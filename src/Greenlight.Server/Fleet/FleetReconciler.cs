@@ -87,20 +87,26 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
         {
             var decision = FleetPlanner.Decide(spec, state, facts, settings.Policy, now);
             var next = decision.Next;
-            notes.AddRange(decision.Activities);
             var launch = decision.Actions.OfType<LaunchInstances>().Sum(a => a.Count);
             if (launch > 0 && (version is null || !_providers.ContainsKey(version.LaunchTemplateData.Provider ?? "local")))
             {
                 var problem = version is null
                     ? $"launch template {doc.LaunchTemplate.LaunchTemplateName} version {doc.LaunchTemplate.Version} does not exist"
                     : $"no fleet provider '{version.LaunchTemplateData.Provider}' in this server";
-                if (doc.Activities.LastOrDefault()?.Cause != problem)
+
+                // Nothing is launched: the planner's launch notes (the only ones without an instance) are not kept, the
+                // problem is noted once, and deciding again would only ask for the same launch.
+                notes.AddRange(decision.Activities.Where(n => n.InstanceId is not null));
+                if (doc.Activities.LastOrDefault()?.Cause != problem && !notes.Exists(n => n.Cause == problem))
                 {
                     notes.Add(new ScalingActivityNote(null, "Cannot launch instances", problem));
                 }
 
-                launch = 0;
+                state = next;
+                break;
             }
+
+            notes.AddRange(decision.Activities);
 
             var inUse = (await AutoScalingGroupStore.ListAsync(store, ct)).SelectMany(g => g.Placements).Concat(placements).Where(p => !p.CleanedUp).Select(p => p.Address)
                 .Concat(launch > 0 ? Local.ListeningAddresses.Read() : []).ToHashSet();

@@ -61,9 +61,11 @@ public sealed class InstanceLauncher(IGreenlightStore store, IEnumerable<IFleetP
 
     public async Task CleanUpAsync(AutoScalingGroupDocument group, InstancePlacement placement, string reason, CancellationToken ct)
     {
-        if (placement.Launched is { } launched && _providers.TryGetValue(placement.Provider, out var provider))
+        if (_providers.TryGetValue(placement.Provider, out var provider))
         {
-            await provider.TerminateAsync(launched, ct);
+            // A launch that was never recorded (the server died, or the record failed, after the agent started; a failed
+            // bootstrap) still has processes under the instance's marker and a sandbox: the provider finds them by id.
+            await provider.TerminateAsync(placement.Launched ?? new LaunchedInstance(placement.InstanceId, placement.Address, "", 0, 0), ct);
         }
 
         await InstanceCredentials.RevokeAsync(store, placement.InstanceId, time.GetUtcNow(), ct);

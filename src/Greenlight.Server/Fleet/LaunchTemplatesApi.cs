@@ -30,7 +30,7 @@ public static class LaunchTemplatesApi
         }
 
         var data = input.LaunchTemplateData ?? new LaunchTemplateData();
-        if (LaunchTemplateValidation.Check(data) is { } problem)
+        if ((LaunchTemplateValidation.Check(data) ?? BootstrapAllowed(http, data)) is { } problem)
         {
             return ApiErrors.Result(problem);
         }
@@ -68,7 +68,7 @@ public static class LaunchTemplatesApi
             }
 
             var data = LaunchTemplateValidation.Merge(source.LaunchTemplateData, input.LaunchTemplateData);
-            if (LaunchTemplateValidation.Check(data) is { } problem)
+            if ((LaunchTemplateValidation.Check(data) ?? BootstrapAllowed(http, input.LaunchTemplateData)) is { } problem)
             {
                 return ApiErrors.Result(problem);
             }
@@ -145,6 +145,16 @@ public static class LaunchTemplatesApi
             ? Results.NoContent()
             : NotFound(name);
     }
+
+    /// <summary>
+    /// A bootstrap script runs on the server's machine as the server's user, which can read the server's data (its admin
+    /// token, its database): only an admin may write one. Local instances are a convenience of one machine, not a
+    /// security boundary.
+    /// </summary>
+    private static ApiError? BootstrapAllowed(HttpContext http, LaunchTemplateData? data) =>
+        data?.BootstrapScript is not null && Access.CallerOf(http).Role != Roles.Admin
+            ? ApiErrors.Forbidden("a bootstrap script runs on the server's machine as the server's user: only an admin token may set one")
+            : null;
 
     private static IResult NotFound(string name) =>
         ApiErrors.Result(ApiErrors.NotFound("LaunchTemplateDoesNotExistException", $"launch template '{name}' does not exist"));

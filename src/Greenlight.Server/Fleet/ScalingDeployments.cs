@@ -31,6 +31,14 @@ public sealed class ScalingDeployments(IGreenlightStore store, DeploymentEngine 
             }
 
             var hook = launching ? ManagedHooks.LaunchHook(group.ApplicationName, group.DeploymentGroupName) : ManagedHooks.TerminateHook(group.ApplicationName, group.DeploymentGroupName);
+            if (launching)
+            {
+                // Every pass while it waits, not only when its launch deployment is created: a crash in between, a
+                // deployment still Created, or a group with nothing to install yet must not leave the instance
+                // unknown to the running deployment. A second report is refused as stale and changes nothing.
+                await TellRunningDeploymentsAsync(group, instance.InstanceId, ct);
+            }
+
             if (instance.HookResults.ContainsKey(hook))
             {
                 continue;
@@ -65,10 +73,6 @@ public sealed class ScalingDeployments(IGreenlightStore store, DeploymentEngine 
                 continue;
             }
 
-            if (launching)
-            {
-                await TellRunningDeploymentsAsync(group, instance.InstanceId, ct);
-            }
         }
     }
 
