@@ -99,11 +99,15 @@ check_nothing_left() {
 }
 
 finish() {
-  local rc=$?
+  local rc=$? why
   trap - EXIT
   trap '' INT TERM # the clean-up below is bounded (about 30 s at most); let it finish
   set +e
-  [ -z "$current" ] || { row "$current" FAILED "$(seconds $(($(now_ms) - current_started)))" "interrupted or failed (exit $rc)"; current=""; }
+  if [ -n "$current" ]; then
+    [ "$rc" = 130 ] && why="interrupted" || why="failed (exit $rc; the error is above)"
+    row "$current" FAILED "$(seconds $(($(now_ms) - current_started)))" "$why"
+    current=""
+  fi
   stop_server || rc=1
   if [ -n "$work" ]; then check_nothing_left || rc=1; fi
   heading Summary
