@@ -9,7 +9,7 @@ namespace Greenlight.Server.Fleet.Local;
 internal static class LocalAgentArguments
 {
     /// <summary>The tag every launched instance carries, naming its scaling group (as EC2 Auto Scaling does).</summary>
-    public const string GroupTagKey = "aws:autoscaling:groupName";
+    public const string GroupTagKey = InstanceCredentials.GroupTag;
 
     /// <summary>
     /// <c>agent --server URL --name ID --root SANDBOX/agent --instance-root SANDBOX/root --address ADDR --poll-wait Ns

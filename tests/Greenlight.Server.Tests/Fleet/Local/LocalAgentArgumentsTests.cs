@@ -10,7 +10,7 @@ public sealed class LocalAgentArgumentsTests
     public void For_Template_PassesSandboxTagsWithTheGroupAndRunAsButNoCredential()
     {
         var template = new LaunchTemplateData(
-            Tags: [new Tag("role", "web"), new Tag("bad,key", "x"), new Tag("aws:autoscaling:groupName", "spoofed")],
+            Tags: [new Tag("role", "web"), new Tag("bad,key", "x"), new Tag("greenlight:autoscaling-group", "spoofed")],
             Agent: new LaunchAgentSettings(MaxRevisions: 3, RunAsAllow: ["www-data", "deploy"]));
         var request = new LaunchRequest("i-1", "web-asg", "127.0.0.5", template, "secret-credential", "http://127.0.0.1:7480/", TimeSpan.FromMilliseconds(1500));
         var sandbox = LocalSandbox.For("/data/instances", "i-1");
@@ -21,7 +21,7 @@ public sealed class LocalAgentArgumentsTests
             [
                 "agent", "--server", "http://127.0.0.1:7480/", "--name", "i-1", "--root", "/data/instances/i-1/agent",
                 "--instance-root", "/data/instances/i-1/root", "--address", "127.0.0.5", "--poll-wait", "2s",
-                "--tags", "role=web,aws:autoscaling:groupName=web-asg", "--runas-allow", "www-data,deploy",
+                "--tags", "role=web,greenlight:autoscaling-group=web-asg", "--runas-allow", "www-data,deploy",
             ],
             args);
     }
