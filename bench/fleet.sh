@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# Measures an auto scaling group of N local instances (docs/fleet.md) on a real server with production timings (no
+# --test-profile: reconcile every 1 s, engine poll 1 s, heartbeat timeout 30 s, agent poll wait 10 s):
+#   1. `asg create` with desired N until N are InService; after the deployments, scale-out N -> N+2 until N+2 are
+#      InService (the new ones first run their launch deployment of the last good revision, reported apart);
+#   2. in-place deployments of the sample v1 then v2 to the N instances under OneAtATime, HalfAtATime and AllAtOnce
+#      (createTime -> completeTime), and where an instance's time goes (lifecycle events);
+#   3. resident memory (VmRSS) of the server and, per instance, of its agent and its sample app, idle after all that;
+#   4. an agent SIGKILLed until its replacement is InService and serves 2.0.0 on http://ADDRESS:18080/version;
+# then stops the server with SIGTERM (it stops its instances) and checks that no agent or sample app of this run is
+# left. Every wait polls every 100 ms (bench/fleet-poll.py, the API documents `asg instances -o json` prints) and
+# has a deadline. Everything is on loopback: the server on 127.0.0.1, the instances on 127.0.1.x. On failure the
+# trap stops the server and then, by PID, whatever agent or sample app of this run is still there.
+# Usage: bench/fleet.sh [N]   (default 4, at most 12; KEEP=1 keeps the work directory)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-4}
+if ! [[ $n =~ ^[0-9]+$ ]] || (( n < 1 || n > 12 )); then
+  echo "bench/fleet.sh: N must be from 1 to 12 (got '$n')" >&2
+  exit 2
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+idle=10
+
+# The instances get 127.0.1.1 upward (N, 2 more, and a replacement); their sample apps all use port 18080. Another
+# fleet on this machine (a test, a demo) would take the same addresses: wait up to 5 minutes for them to be free.
+busy() { ss -Hltn 'sport = :18080' 2>/dev/null | awk '{print $4}' | grep -E "^127\.0\.1\.([1-9]|1[0-9]):" | tr '\n' ' ' || true; }
+for i in $(seq 1 300); do
+  taken=$(busy)
+  [[ -z $taken ]] && break
+  (( i == 1 )) && echo "bench/fleet.sh: waiting for ${taken}to be free (another fleet on this machine?)" >&2
+  (( i == 300 )) && { echo "bench/fleet.sh: ${taken}still in use after 5 minutes; this run needs 127.0.1.1-127.0.1.$((n + 3)):18080" >&2; exit 2; }
+  sleep 1
+done
+
+dotnet build src/Greenlight.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
+./eng/sample-app.sh >/dev/null
+cli=$PWD/src/Greenlight.Cli/bin/Release/net10.0/greenlight.dll
+bundles=$PWD/artifacts/sample-web/bundles
+poll_py=$PWD/bench/fleet-poll.py
+work=$(mktemp -d /tmp/gl-fleet-bench-XXXXXX)
+instances_dir=$work/server/instances
+server_pid=""
+
+# PIDs of this run's agents and sample apps: their command lines name this run's instance sandboxes.
+leftovers() {
+  local pid cmd
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue
+    [[ $cmd == *"$instances_dir/"* && ( $cmd == *"greenlight.dll agent "* || $cmd == *"greenlight-sample.dll"* ) ]] && echo "$pid"
+  done
+  return 0
+}
+cleanup() {
+  local code=$? pid
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 300); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$server_pid" 2>/dev/null || true
+  fi
+  for pid in $(leftovers); do kill -KILL "$pid" 2>/dev/null || true; done
+  if (( code != 0 )); then
+    echo "bench/fleet.sh: failed; the end of the server log:" >&2
+    tail -n 30 "$work/server.log" >&2 2>/dev/null || true
+  fi
+  if [[ ${KEEP:-0} == 1 ]]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+url="http://127.0.0.1:$port"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+dotnet "$cli" server --data "$work/server" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 300); do curl -fsS "$url/health" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fsS "$url/health" >/dev/null
+token_file=$work/server/admin.token
+
+gl() { dotnet "$cli" "$@" --server "$url" --token-file "$token_file"; }
+api() { local method=$1 path=$2; shift 2; curl -fsS -X "$method" -H "Authorization: Bearer $(cat "$token_file")" -H 'Content-Type: application/json' "$url/api/v1$path" "$@"; }
+poll() { GL_URL=$url GL_TOKEN=$(cat "$token_file") python3 "$poll_py" "$@"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+field() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print; exit }' "$2"; }
+now_ns() { date +%s%N; }
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+agent_pid() { # instance id -> its agent's PID
+  local pid
+  for pid in $(leftovers); do
+    [[ $(tr '\0' ' ' <"/proc/$pid/cmdline") == *"greenlight.dll agent "*"--name $1 "* ]] && { echo "$pid"; return 0; }
+  done
+  return 1
+}
+app_pid() { # instance id -> its sample app's PID
+  local pid
+  for pid in $(leftovers); do
+    [[ $(tr '\0' ' ' <"/proc/$pid/cmdline") == *"$instances_dir/$1/root/opt/greenlight-sample/greenlight-sample.dll"* ]] && { echo "$pid"; return 0; }
+  done
+  return 1
+}
+all_ids() { api GET /auto-scaling-groups/bench/instances | json '",".join(i["instanceId"] for i in d["instances"]) or "-"'; }
+in_service() { api GET /auto-scaling-groups/bench/instances | json '" ".join(i["instanceId"] for i in d["instances"] if i["lifecycleState"] == "InService")'; }
+last_started() { # T0_NS ID...: when the server started the last of those agents, in ms from T0 (/proc start time, 10 ms ticks)
+  local t0=$1 id pid ms last=0; shift
+  for id in "$@"; do
+    pid=$(agent_pid "$id") || continue
+    # Its age from /proc/uptime and its start time (both since boot), taken back from the wall clock now.
+    ms=$(awk -v s="$(awk '{print $22}' "/proc/$pid/stat")" -v up="$(cut -d' ' -f1 /proc/uptime)" -v now="$(now_ns)" -v hz="$hz" -v t0="$t0" \
+      'BEGIN {printf "%.0f", (now - t0) / 1e6 - (up - s / hz) * 1000}')
+    (( ms > last )) && last=$ms
+  done
+  echo "$last"
+}
+hz=$(getconf CLK_TCK)
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
+
+# 1a. asg create (desired N) -> N InService. The group has no deployment group yet, so no launch hook.
+gl launch-template create bench --tag role=bench >/dev/null
+t0=$(now_ns)
+api POST /auto-scaling-groups -d "{\"autoScalingGroupName\":\"bench\",\"launchTemplate\":{\"launchTemplateName\":\"bench\"},\"minSize\":0,\"maxSize\":$((n + 2)),\"desiredCapacity\":$n}" >/dev/null
+poll fleet bench - "$n" "$t0" 180 >"$work/create.txt"
+create_started=$(last_started "$t0" $(field new "$work/create.txt"))
+originals=$(in_service)
+
+# 2. In-place deployments to the N instances: v1 then v2 under each configuration.
+gl application create bench >/dev/null
+gl group create --app bench fleet --asg bench >/dev/null
+declare -A revision
+runs=()
+for config in OneAtATime HalfAtATime AllAtOnce; do
+  for v in v1 v2; do
+    if [[ -z ${revision[$v]:-} ]]; then
+      out=$(gl deploy --app bench --group fleet --bundle "$bundles/$v" --config "CodeDeployDefault.$config" -o json)
+      revision[$v]=$(echo "$out" | json 'd["revision"]')
+    else
+      out=$(gl deploy --app bench --group fleet --revision "${revision[$v]}" --config "CodeDeployDefault.$config" -o json)
+    fi
+    id=$(echo "$out" | json 'd["deploymentId"]')
+    poll deployment "$id" 600 >"$work/deploy-$config-$v.txt"
+    [[ $(field status "$work/deploy-$config-$v.txt") == Succeeded ]] || { echo "deployment $id ($config $v) did not succeed: $(cat "$work/deploy-$config-$v.txt")" >&2; exit 1; }
+    runs+=("$config-$v")
+  done
+done
+
+# 1b. Scale-out N -> N+2 after a successful deployment: the new instances get 2.0.0 by their launch deployments.
+known=$(all_ids)
+t0=$(now_ns)
+api POST /auto-scaling-groups/bench/desired-capacity -d "{\"desiredCapacity\":$((n + 2))}" >/dev/null
+poll fleet bench "$known" "$((n + 2))" "$t0" 300 >"$work/scale.txt"
+# shellcheck disable=SC2046
+poll launch-deployments bench fleet $(field new "$work/scale.txt") >"$work/launch.txt"
+scale_started=$(last_started "$t0" $(field new "$work/scale.txt"))
+launch_ms=$(awk '$1 == "launch_deployment" {print $NF}' "$work/launch.txt" | sort -n | paste -sd/)
+launch_stalled=$(awk '$1 == "launch_deployment" {sub(/stalled=/, "", $(NF-1)); s += $(NF-1)} END {print s + 0}' "$work/launch.txt")
+
+# 3. Memory, idle after the deployments and the scale-out.
+sleep "$idle"
+mem_rows=()
+agents_kib=(); apps_kib=()
+for id in $(in_service); do
+  a=$(agent_pid "$id") || { echo "no agent process for $id" >&2; exit 1; }
+  p=$(app_pid "$id") || { echo "no sample app process for $id" >&2; exit 1; }
+  agents_kib+=("$(rss_kib "$a")"); apps_kib+=("$(rss_kib "$p")")
+  case " $originals " in *" $id "*) how="6 deployments" ;; *) how="launch deployment" ;; esac
+  mem_rows+=("$(printf '%-22s %10s %10s  %s' "$id" "$(mib "${agents_kib[-1]}")" "$(mib "${apps_kib[-1]}")" "$how")")
+done
+server_kib=$(rss_kib "$server_pid")
+server_hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
+
+# 4. SIGKILL the agent of one of the original instances; wait for its replacement to serve 2.0.0 and be InService.
+victim=$(echo "$originals" | cut -d' ' -f1)
+victim_pid=$(agent_pid "$victim")
+known=$(all_ids)
+t0=$(now_ns)
+kill -KILL "$victim_pid"
+poll replace bench "$known" "$victim" "$((n + 2))" 2.0.0 "$instances_dir" "$t0" 180 >"$work/replace.txt"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Stop the server: SIGTERM stops its local instances; nothing of this run may be left.
+t0=$(now_ns)
+kill -TERM "$server_pid"
+for _ in $(seq 1 600); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.05; done
+kill -0 "$server_pid" 2>/dev/null && { echo "the server did not stop within 30 s of SIGTERM" >&2; exit 1; }
+stop_ms=$(( ($(now_ns) - t0) / 1000000 ))
+wait "$server_pid" || true
+server_pid=""
+left=$(leftovers | wc -l)
+
+# Tables.
+printf '\n%-54s %8s\n' "1. scaling a group of $n local instances" "ms"
+printf '%-54s %8s\n' "------------------------------------------------------" "--------"
+printf '%-54s %8s\n' "create: last agent process started by the server" "$create_started"
+printf '%-54s %8s\n' "create: first instance InService" "$(field inservice_first "$work/create.txt")"
+printf '%-54s %8s\n' "create: all $n InService" "$(field total "$work/create.txt")"
+printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): last agent process started" "$scale_started"
+printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): last new agent polled (Pending:Wait)" "$(field polled_last "$work/scale.txt")"
+printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): all $((n + 2)) InService" "$(field total "$work/scale.txt")"
+printf '%-54s %8s\n' "  launch deployments, created -> completed (each)" "$launch_ms"
+printf '%-54s %8s\n' "  their events lasting >= 9.5 s (missed agent wake-up)" "$launch_stalled"
+printf '\n%-28s %9s %9s %9s %9s\n' "2. in-place to $n instances" "ms" "queued" "inst.med" "status"
+printf '%-28s %9s %9s %9s %9s\n' "----------------------------" "---------" "---------" "---------" "---------"
+for r in "${runs[@]}"; do
+  f=$work/deploy-$r.txt
+  label="${r%-*} ${r##*-}"; [[ $r == OneAtATime-v1 ]] && label="$label (fresh)"
+  printf '%-28s %9s %9s %9s %9s\n' "$label" "$(field ms "$f")" "$(field start_ms "$f")" "$(field span_median "$f")" "$(field status "$f")"
+done
+printf '%s\n' "(ms: createTime -> completeTime; queued: createTime -> startTime; inst.med: median of an instance's first event start -> last event end)"
+printf '\n%-22s' "median ms per instance"
+for r in "${runs[@]}"; do printf ' %8s' "$(echo "${r%-*}" | sed 's/AtATime//; s/AtOnce//')-${r##*-}"; done
+printf '\n%-22s' "----------------------"
+for _ in "${runs[@]}"; do printf ' %8s' "--------"; done
+for e in ApplicationStop DownloadBundle BeforeInstall Install AfterInstall ApplicationStart ValidateService; do
+  printf '\n%-22s' "$e"
+  for r in "${runs[@]}"; do printf ' %8s' "$(field "event.$e" "$work/deploy-$r.txt")"; done
+done
+printf '\n%-22s' "events >= 9.5 s"
+for r in "${runs[@]}"; do printf ' %8s' "$(field stalled "$work/deploy-$r.txt")"; done
+printf '\n'
+
+printf '\n%-22s %10s %10s  %s\n' "3. idle memory (VmRSS)" "agent MiB" "app MiB" "instance ran"
+printf '%-22s %10s %10s  %s\n' "----------------------" "----------" "----------" "-----------------"
+printf '%s\n' "${mem_rows[@]}"
+printf '%-22s %10s %10s\n' "median" "$(mib "$(printf '%s\n' "${agents_kib[@]}" | median)")" "$(mib "$(printf '%s\n' "${apps_kib[@]}" | median)")"
+total_kib=$(( server_kib + $(IFS=+; echo "$(( ${agents_kib[*]} ))") + $(IFS=+; echo "$(( ${apps_kib[*]} ))") ))
+printf 'server VmRSS %s MiB (VmHWM %s MiB); server + %s agents + %s apps: %s MiB (%ss idle after the scale-out)\n' \
+  "$(mib "$server_kib")" "$(mib "$server_hwm")" "${#agents_kib[@]}" "${#apps_kib[@]}" "$(mib "$total_kib")" "$idle"
+
+printf '\n%-54s %8s\n' "4. agent SIGKILLed (of $((n + 2))) -> replacement" "ms"
+printf '%-54s %8s\n' "------------------------------------------------------" "--------"
+printf '%-54s %8s\n' "killed instance out of service" "$(field out_of_service "$work/replace.txt")"
+printf '%-54s %8s\n' "replacement launched (listed Pending)" "$(field launched "$work/replace.txt")"
+printf '%-54s %8s\n' "replacement agent polled (Pending:Wait seen)" "$(field polled "$work/replace.txt")"
+printf '%-54s %8s\n' "replacement serves 2.0.0 on :18080/version" "$(field serving "$work/replace.txt")"
+printf '%-54s %8s\n' "replacement InService (launch deployment done)" "$(field inservice "$work/replace.txt")"
+
+printf '\n%-54s %8s\n' "server SIGTERM -> exit (stops $((n + 2)) instances)" "$stop_ms"
+printf '%-54s %8s\n' "agents and sample apps of this run left afterwards" "$left"
+printf '\n%s cores; load average %s before, %s after; production timings (no --test-profile).\n' "$(nproc)" "$load_before" "$load_after"
+(( left == 0 )) || { echo "bench/fleet.sh: $left processes of this run were left running (killed now)" >&2; exit 1; }
