@@ -13,14 +13,13 @@ token GL_TOKEN; T0_NS is the wall clock (date +%s%N) when the measured action wa
       InService, and http://ADDRESS:18080/version of the replacement answers VERSION from the sample app in the
       replacement's own sandbox (SANDBOXES/ID/root/...; the LISTEN socket is checked in /proc, so an app of another
       run on the same address does not count).
-  deployment ID DEADLINE_S
-      until the deployment is Succeeded, Failed or Stopped: its createTime to completeTime and to startTime; over its
-      instances, the median duration of each lifecycle event and of an instance's first event start to last event
-      end; and how many events lasted 9.5 s or more (the sample's hooks take well under 2 s, so those waited for the
-      agent's next poll, 10 s in production).
+  deployment DEADLINE_S ID...
+      until the deployments are Succeeded, Failed or Stopped: each one's createTime to completeTime and to startTime
+      (joined with /); over all their instances, the median duration of each lifecycle event and of an instance's
+      first event start to last event end; and how many events lasted 9.5 s or more (the sample's hooks take well
+      under 2 s, so those waited for the agent's next poll, 10 s in production).
   launch-deployments APP GROUP ID...
-      the launch deployments (creator autoscaling) of those instances: createTime to completeTime of each, and how
-      many of its events lasted 9.5 s or more.
+      the ids of the launch deployments (creator autoscaling) of those instances.
 """
 import json
 import os
@@ -173,28 +172,39 @@ def targets(deployment_id):
     return [t["instanceTarget"] for t in get(f"/deployments/{deployment_id}/targets")["deploymentTargets"]]
 
 
-def deployment(deployment_id, deadline_s):
+def deployment(deadline_s, *deployment_ids):
     deadline = time.monotonic() + float(deadline_s)
-    while True:
-        info = get(f"/deployments/{deployment_id}")["deploymentInfo"]
-        if info["status"] in ("Succeeded", "Failed", "Stopped"):
-            break
-        if time.monotonic() > deadline:
-            fail(f"after {deadline_s} s: {info['status']} ({info.get('statusReason')})")
-        time.sleep(TICK)
-    say("status", info["status"])
-    say("ms", iso_ms(info["completeTime"]) - iso_ms(info["createTime"]))
-    say("start_ms", iso_ms(info["startTime"]) - iso_ms(info["createTime"]) if info.get("startTime") else -1)
-    events, spans, stalled, total = {}, [], 0, 0
-    for target in targets(deployment_id):
-        timed = [(e["lifecycleEventName"], iso_ms(e["startTime"]), iso_ms(e["endTime"])) for e in target["lifecycleEvents"]
-                 if e.get("startTime") and e.get("endTime")]
-        for name, start, end in timed:
-            events.setdefault(name, []).append(end - start)
-            total += name not in ("Start", "End")
-            stalled += end - start >= 9500
-        if timed:
-            spans.append(timed[-1][2] - timed[0][1])
+    infos = []
+    for deployment_id in deployment_ids:
+        while True:
+            info = get(f"/deployments/{deployment_id}")["deploymentInfo"]
+            if info["status"] in ("Succeeded", "Failed", "Stopped"):
+                break
+            if time.monotonic() > deadline:
+                fail(f"after {deadline_s} s: {deployment_id} {info['status']} ({info.get('statusReason')})")
+            time.sleep(TICK)
+        infos.append(info)
+    say("status", next((i["status"] for i in infos if i["status"] != "Succeeded"), "Succeeded"))
+    say("ms", "/".join(f"{iso_ms(i['completeTime']) - iso_ms(i['createTime']):.0f}" for i in infos))
+    say("start_ms", "/".join(f"{iso_ms(i['startTime']) - iso_ms(i['createTime']):.0f}" if i.get("startTime") else "-" for i in infos))
+    events, spans, stalled, total, count = {}, [], 0, 0, 0
+    for deployment_id in deployment_ids:
+        for target in targets(deployment_id):
+            count += 1
+            for e in target["lifecycleEvents"]:
+                if e["status"] == "Failed":
+                    d = e.get("diagnostics") or {}
+                    tail = " | ".join((d.get("logTail") or "").strip().splitlines()[-3:])
+                    say("failed", f"{target['targetId']} {e['lifecycleEventName']}: {d.get('errorCode')} {d.get('message')} [{tail}]")
+            timed = [(e["lifecycleEventName"], iso_ms(e["startTime"]), iso_ms(e["endTime"])) for e in target["lifecycleEvents"]
+                     if e.get("startTime") and e.get("endTime")]
+            for name, start, end in timed:
+                events.setdefault(name, []).append(end - start)
+                total += name not in ("Start", "End")
+                stalled += end - start >= 9500
+            if timed:
+                spans.append(timed[-1][2] - timed[0][1])
+    say("targets", count)
     for name, durations in events.items():
         say("event." + name, statistics.median(durations))
     if spans:
@@ -203,20 +213,14 @@ def deployment(deployment_id, deadline_s):
 
 
 def launch_deployments(app, group, *instance_ids):
-    wanted = set(instance_ids)
-    found = 0
+    wanted, found = set(instance_ids), []
     for deployment_id in get(f"/deployments?applicationName={app}&deploymentGroupName={group}")["deployments"]:
         info = get(f"/deployments/{deployment_id}")["deploymentInfo"]
-        if info.get("creator") != "autoscaling" or not info.get("completeTime"):
-            continue
-        ids = {t["targetId"] for t in targets(deployment_id)} & wanted
-        if ids:
-            found += len(ids)
-            stalled = sum(1 for t in targets(deployment_id) for e in t["lifecycleEvents"]
-                          if e.get("startTime") and e.get("endTime") and iso_ms(e["endTime"]) - iso_ms(e["startTime"]) >= 9500)
-            say("launch_deployment", f"{' '.join(sorted(ids))} {info['status']} stalled={stalled} {iso_ms(info['completeTime']) - iso_ms(info['createTime']):.0f}")
-    if found < len(wanted):
-        fail(f"{found} launch deployments found for {len(wanted)} instances")
+        if info.get("creator") == "autoscaling" and {t["targetId"] for t in targets(deployment_id)} & wanted:
+            found.append(deployment_id)
+    if len(found) < len(wanted):
+        fail(f"{len(found)} launch deployments found for {len(wanted)} instances")
+    say("ids", " ".join(found))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@
 # left. Every wait polls every 100 ms (bench/fleet-poll.py, the API documents `asg instances -o json` prints) and
 # has a deadline. Everything is on loopback: the server on 127.0.0.1, the instances on 127.0.1.x. On failure the
 # trap stops the server and then, by PID, whatever agent or sample app of this run is still there.
-# Usage: bench/fleet.sh [N]   (default 4, at most 12; KEEP=1 keeps the work directory)
+# Usage: bench/fleet.sh [N]   (default 4, at most 12; KEEP=1 keeps the work directory; BOOTSTRAP_SECONDS=S gives the
+# launch template a bootstrap script that sleeps S seconds, to see how launches with a bootstrap add up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-4}
@@ -21,17 +22,8 @@ if ! [[ $n =~ ^[0-9]+$ ]] || (( n < 1 || n > 12 )); then
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 idle=10
-
-# The instances get 127.0.1.1 upward (N, 2 more, and a replacement); their sample apps all use port 18080. Another
-# fleet on this machine (a test, a demo) would take the same addresses: wait up to 5 minutes for them to be free.
-busy() { ss -Hltn 'sport = :18080' 2>/dev/null | awk '{print $4}' | grep -E "^127\.0\.1\.([1-9]|1[0-9]):" | tr '\n' ' ' || true; }
-for i in $(seq 1 300); do
-  taken=$(busy)
-  [[ -z $taken ]] && break
-  (( i == 1 )) && echo "bench/fleet.sh: waiting for ${taken}to be free (another fleet on this machine?)" >&2
-  (( i == 300 )) && { echo "bench/fleet.sh: ${taken}still in use after 5 minutes; this run needs 127.0.1.1-127.0.1.$((n + 3)):18080" >&2; exit 2; }
-  sleep 1
-done
+bootstrap_seconds=${BOOTSTRAP_SECONDS:-0}
+[[ $bootstrap_seconds =~ ^[0-9]+$ ]] || { echo "bench/fleet.sh: BOOTSTRAP_SECONDS must be a whole number of seconds" >&2; exit 2; }
 
 dotnet build src/Greenlight.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
 ./eng/sample-app.sh >/dev/null
@@ -66,6 +58,32 @@ cleanup() {
   if [[ ${KEEP:-0} == 1 ]]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+
+# The instances get 127.0.1.1 upward and their sample apps all listen on port 18080, so another fleet on this machine
+# (a test, a demo, another run) would take the same addresses and disturb both: wait up to 10 minutes for none to
+# run, and say at the end if one ran meanwhile. Another fleet shows as an agent on 127.0.1.x that is not this run's,
+# or something else listening on 127.0.1.x:18080.
+foreign_fleet() {
+  local pid cmd agents=0 listeners
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue
+    [[ $cmd == *"greenlight.dll agent "*"--address 127.0.1."* && $cmd != *"$instances_dir/"* ]] && agents=$((agents + 1))
+  done
+  listeners=$(ss -Hltnp 'sport = :18080' 2>/dev/null | grep -E ' 127\.0\.1\.[0-9]+:18080 ' | grep -vE "$(ours_regex)" | awk '{print $4}' | tr '\n' ' ' || true)
+  (( agents > 0 )) && printf '%s other agents on 127.0.1.x ' "$agents"
+  [[ -n $listeners ]] && printf 'other listeners on %s' "$listeners"
+  return 0
+}
+ours_regex() { local p; p=$(leftovers 2>/dev/null | paste -sd'|'); echo "pid=(${p:-none}),"; }
+for i in $(seq 1 600); do
+  other=$(foreign_fleet)
+  [[ -z $other ]] && break
+  (( i == 1 )) && echo "bench/fleet.sh: waiting for another fleet on this machine to finish: $other" >&2
+  (( i == 600 )) && { echo "bench/fleet.sh: another fleet still runs after 10 minutes ($other); this run needs 127.0.1.1-127.0.1.$((n + 3)):18080 to itself" >&2; exit 2; }
+  sleep 1
+done
+disturbed=""
+check_alone() { local other; other=$(foreign_fleet); [[ -z $other ]] || disturbed="$disturbed [$1: $other]"; }
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 url="http://127.0.0.1:$port"
@@ -115,10 +133,16 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : int((a
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 
 # 1a. asg create (desired N) -> N InService. The group has no deployment group yet, so no launch hook.
-gl launch-template create bench --tag role=bench >/dev/null
+bootstrap=()
+if (( bootstrap_seconds > 0 )); then
+  printf '#!/usr/bin/env bash\nsleep %s\n' "$bootstrap_seconds" >"$work/bootstrap.sh"
+  bootstrap=(--bootstrap "$work/bootstrap.sh")
+fi
+gl launch-template create bench --tag role=bench "${bootstrap[@]}" >/dev/null
 t0=$(now_ns)
 api POST /auto-scaling-groups -d "{\"autoScalingGroupName\":\"bench\",\"launchTemplate\":{\"launchTemplateName\":\"bench\"},\"minSize\":0,\"maxSize\":$((n + 2)),\"desiredCapacity\":$n}" >/dev/null
 poll fleet bench - "$n" "$t0" 180 >"$work/create.txt"
+check_alone "after create"
 create_started=$(last_started "$t0" $(field new "$work/create.txt"))
 originals=$(in_service)
 
@@ -136,8 +160,16 @@ for config in OneAtATime HalfAtATime AllAtOnce; do
       out=$(gl deploy --app bench --group fleet --revision "${revision[$v]}" --config "CodeDeployDefault.$config" -o json)
     fi
     id=$(echo "$out" | json 'd["deploymentId"]')
-    poll deployment "$id" 600 >"$work/deploy-$config-$v.txt"
-    [[ $(field status "$work/deploy-$config-$v.txt") == Succeeded ]] || { echo "deployment $id ($config $v) did not succeed: $(cat "$work/deploy-$config-$v.txt")" >&2; exit 1; }
+    poll deployment 600 "$id" >"$work/deploy-$config-$v.txt"
+    check_alone "deploying $config $v"
+    targets=$(field targets "$work/deploy-$config-$v.txt")
+    (( targets == n )) || disturbed="$disturbed [$config $v deployed to $targets instances, not $n]"
+    if [[ $(field status "$work/deploy-$config-$v.txt") != Succeeded ]]; then
+      echo "deployment $id ($config $v) did not succeed:" >&2
+      grep '^failed ' "$work/deploy-$config-$v.txt" >&2 || true
+      [[ -z $disturbed ]] || echo "meanwhile:$disturbed" >&2
+      exit 1
+    fi
     runs+=("$config-$v")
   done
 done
@@ -147,14 +179,25 @@ known=$(all_ids)
 t0=$(now_ns)
 api POST /auto-scaling-groups/bench/desired-capacity -d "{\"desiredCapacity\":$((n + 2))}" >/dev/null
 poll fleet bench "$known" "$((n + 2))" "$t0" 300 >"$work/scale.txt"
+check_alone "after scale-out"
 # shellcheck disable=SC2046
-poll launch-deployments bench fleet $(field new "$work/scale.txt") >"$work/launch.txt"
 scale_started=$(last_started "$t0" $(field new "$work/scale.txt"))
-launch_ms=$(awk '$1 == "launch_deployment" {print $NF}' "$work/launch.txt" | sort -n | paste -sd/)
-launch_stalled=$(awk '$1 == "launch_deployment" {sub(/stalled=/, "", $(NF-1)); s += $(NF-1)} END {print s + 0}' "$work/launch.txt")
+# shellcheck disable=SC2046
+launch_ids=$(poll launch-deployments bench fleet $(field new "$work/scale.txt") | field ids /dev/stdin)
+# shellcheck disable=SC2086
+poll deployment 60 $launch_ids >"$work/deploy-launch.txt"
+runs+=(launch)
 
-# 3. Memory, idle after the deployments and the scale-out.
+# 3. Memory, idle after the deployments and the scale-out; and the CPU time used while idle.
+cpu_ticks() { local p t=0; for p in "$@"; do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; echo "$t"; }
+sleep 2
+# shellcheck disable=SC2046
+agents_before=$(cpu_ticks $(for id in $(in_service); do agent_pid "$id"; done))
+server_before=$(cpu_ticks "$server_pid")
 sleep "$idle"
+# shellcheck disable=SC2046
+agents_idle=$(( $(cpu_ticks $(for id in $(in_service); do agent_pid "$id"; done)) - agents_before ))
+server_idle=$(( $(cpu_ticks "$server_pid") - server_before ))
 mem_rows=()
 agents_kib=(); apps_kib=()
 for id in $(in_service); do
@@ -174,6 +217,12 @@ known=$(all_ids)
 t0=$(now_ns)
 kill -KILL "$victim_pid"
 poll replace bench "$known" "$victim" "$((n + 2))" 2.0.0 "$instances_dir" "$t0" 180 >"$work/replace.txt"
+check_alone "after the replacement"
+# Any other termination than the one this run caused (a starved agent taken for lost, a failed launch) is reported.
+others=$(api GET /auto-scaling-groups/bench/activities | VICTIM=$victim python3 -c 'import json,os,sys
+print("; ".join(a["description"] + " (" + a["cause"] + ")" for a in json.load(sys.stdin)["activities"]
+                if ("Terminating" in a["description"] or "failed" in a["description"]) and os.environ["VICTIM"] not in a["description"]))')
+[[ -z $others ]] || disturbed="$disturbed [unexpected: $others]"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Stop the server: SIGTERM stops its local instances; nothing of this run may be left.
@@ -195,18 +244,18 @@ printf '%-54s %8s\n' "create: all $n InService" "$(field total "$work/create.txt
 printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): last agent process started" "$scale_started"
 printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): last new agent polled (Pending:Wait)" "$(field polled_last "$work/scale.txt")"
 printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): all $((n + 2)) InService" "$(field total "$work/scale.txt")"
-printf '%-54s %8s\n' "  launch deployments, created -> completed (each)" "$launch_ms"
-printf '%-54s %8s\n' "  their events lasting >= 9.5 s (missed agent wake-up)" "$launch_stalled"
+printf '%-54s %8s\n' "  launch deployments, created -> completed (each)" "$(field ms "$work/deploy-launch.txt")"
 printf '\n%-28s %9s %9s %9s %9s\n' "2. in-place to $n instances" "ms" "queued" "inst.med" "status"
 printf '%-28s %9s %9s %9s %9s\n' "----------------------------" "---------" "---------" "---------" "---------"
 for r in "${runs[@]}"; do
+  [[ $r == launch ]] && continue
   f=$work/deploy-$r.txt
   label="${r%-*} ${r##*-}"; [[ $r == OneAtATime-v1 ]] && label="$label (fresh)"
   printf '%-28s %9s %9s %9s %9s\n' "$label" "$(field ms "$f")" "$(field start_ms "$f")" "$(field span_median "$f")" "$(field status "$f")"
 done
 printf '%s\n' "(ms: createTime -> completeTime; queued: createTime -> startTime; inst.med: median of an instance's first event start -> last event end)"
 printf '\n%-22s' "median ms per instance"
-for r in "${runs[@]}"; do printf ' %8s' "$(echo "${r%-*}" | sed 's/AtATime//; s/AtOnce//')-${r##*-}"; done
+for r in "${runs[@]}"; do printf ' %8s' "$(echo "$r" | sed 's/AtATime//; s/AtOnce//')"; done
 printf '\n%-22s' "----------------------"
 for _ in "${runs[@]}"; do printf ' %8s' "--------"; done
 for e in ApplicationStop DownloadBundle BeforeInstall Install AfterInstall ApplicationStart ValidateService; do
@@ -222,8 +271,9 @@ printf '%-22s %10s %10s  %s\n' "----------------------" "----------" "----------
 printf '%s\n' "${mem_rows[@]}"
 printf '%-22s %10s %10s\n' "median" "$(mib "$(printf '%s\n' "${agents_kib[@]}" | median)")" "$(mib "$(printf '%s\n' "${apps_kib[@]}" | median)")"
 total_kib=$(( server_kib + $(IFS=+; echo "$(( ${agents_kib[*]} ))") + $(IFS=+; echo "$(( ${apps_kib[*]} ))") ))
-printf 'server VmRSS %s MiB (VmHWM %s MiB); server + %s agents + %s apps: %s MiB (%ss idle after the scale-out)\n' \
-  "$(mib "$server_kib")" "$(mib "$server_hwm")" "${#agents_kib[@]}" "${#apps_kib[@]}" "$(mib "$total_kib")" "$idle"
+printf 'server VmRSS %s MiB (VmHWM %s MiB); server + %s agents + %s apps: %s MiB (after %ss idle)\n' \
+  "$(mib "$server_kib")" "$(mib "$server_hwm")" "${#agents_kib[@]}" "${#apps_kib[@]}" "$(mib "$total_kib")" "$((idle + 2))"
+printf 'CPU while idle for %ss: server %s ms, all agents together %s ms\n' "$idle" "$(( server_idle * 1000 / hz ))" "$(( agents_idle * 1000 / hz ))"
 
 printf '\n%-54s %8s\n' "4. agent SIGKILLed (of $((n + 2))) -> replacement" "ms"
 printf '%-54s %8s\n' "------------------------------------------------------" "--------"
@@ -235,5 +285,7 @@ printf '%-54s %8s\n' "replacement InService (launch deployment done)" "$(field i
 
 printf '\n%-54s %8s\n' "server SIGTERM -> exit (stops $((n + 2)) instances)" "$stop_ms"
 printf '%-54s %8s\n' "agents and sample apps of this run left afterwards" "$left"
-printf '\n%s cores; load average %s before, %s after; production timings (no --test-profile).\n' "$(nproc)" "$load_before" "$load_after"
+printf '\n%s cores; load average %s before, %s after; production timings (no --test-profile)%s.\n' "$(nproc)" "$load_before" "$load_after" \
+  "$( (( bootstrap_seconds > 0 )) && echo "; bootstrap script: sleep $bootstrap_seconds")"
+[[ -z $disturbed ]] || printf 'DISTURBED (figures not comparable):%s\n' "$disturbed"
 (( left == 0 )) || { echo "bench/fleet.sh: $left processes of this run were left running (killed now)" >&2; exit 1; }
