@@ -143,6 +143,7 @@ t0=$(now_ns)
 api POST /auto-scaling-groups -d "{\"autoScalingGroupName\":\"bench\",\"launchTemplate\":{\"launchTemplateName\":\"bench\"},\"minSize\":0,\"maxSize\":$((n + 2)),\"desiredCapacity\":$n}" >/dev/null
 poll fleet bench - "$n" "$t0" 180 >"$work/create.txt"
 check_alone "after create"
+# shellcheck disable=SC2046
 create_started=$(last_started "$t0" $(field new "$work/create.txt"))
 originals=$(in_service)
 
@@ -218,6 +219,9 @@ t0=$(now_ns)
 kill -KILL "$victim_pid"
 poll replace bench "$known" "$victim" "$((n + 2))" 2.0.0 "$instances_dir" "$t0" 180 >"$work/replace.txt"
 check_alone "after the replacement"
+replacement=$(field replacement "$work/replace.txt" | cut -d' ' -f1)
+# shellcheck disable=SC2046
+poll deployment 60 $(poll launch-deployments bench fleet "$replacement" | field ids /dev/stdin) >"$work/deploy-replacement.txt"
 # Any other termination than the one this run caused (a starved agent taken for lost, a failed launch) is reported.
 others=$(api GET /auto-scaling-groups/bench/activities | VICTIM=$victim python3 -c 'import json,os,sys
 print("; ".join(a["description"] + " (" + a["cause"] + ")" for a in json.load(sys.stdin)["activities"]
@@ -245,6 +249,7 @@ printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): last agent process started" "$
 printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): last new agent polled (Pending:Wait)" "$(field polled_last "$work/scale.txt")"
 printf '%-54s %8s\n' "scale-out $n -> $((n + 2)): all $((n + 2)) InService" "$(field total "$work/scale.txt")"
 printf '%-54s %8s\n' "  launch deployments, created -> completed (each)" "$(field ms "$work/deploy-launch.txt")"
+printf '%-54s %8s\n' "  their events lasting >= 9.5 s (missed agent wake-up)" "$(field stalled "$work/deploy-launch.txt")"
 printf '\n%-28s %9s %9s %9s %9s\n' "2. in-place to $n instances" "ms" "queued" "inst.med" "status"
 printf '%-28s %9s %9s %9s %9s\n' "----------------------------" "---------" "---------" "---------" "---------"
 for r in "${runs[@]}"; do
@@ -262,9 +267,9 @@ for e in ApplicationStop DownloadBundle BeforeInstall Install AfterInstall Appli
   printf '\n%-22s' "$e"
   for r in "${runs[@]}"; do printf ' %8s' "$(field "event.$e" "$work/deploy-$r.txt")"; done
 done
-printf '\n%-22s' "events >= 9.5 s"
+printf '\n%-22s' "events >= 9.5 s (*)"
 for r in "${runs[@]}"; do printf ' %8s' "$(field stalled "$work/deploy-$r.txt")"; done
-printf '\n'
+printf '\n%s\n' "(*) the sample's hooks take well under 2 s: an event of 9.5 s or more waited for the agent's next poll (10 s)"
 
 printf '\n%-22s %10s %10s  %s\n' "3. idle memory (VmRSS)" "agent MiB" "app MiB" "instance ran"
 printf '%-22s %10s %10s  %s\n' "----------------------" "----------" "----------" "-----------------"
@@ -282,6 +287,8 @@ printf '%-54s %8s\n' "replacement launched (listed Pending)" "$(field launched "
 printf '%-54s %8s\n' "replacement agent polled (Pending:Wait seen)" "$(field polled "$work/replace.txt")"
 printf '%-54s %8s\n' "replacement serves 2.0.0 on :18080/version" "$(field serving "$work/replace.txt")"
 printf '%-54s %8s\n' "replacement InService (launch deployment done)" "$(field inservice "$work/replace.txt")"
+printf '%-54s %8s\n' "  its launch deployment, created -> completed" "$(field ms "$work/deploy-replacement.txt")"
+printf '%-54s %8s\n' "  its events lasting >= 9.5 s (missed agent wake-up)" "$(field stalled "$work/deploy-replacement.txt")"
 
 printf '\n%-54s %8s\n' "server SIGTERM -> exit (stops $((n + 2)) instances)" "$stop_ms"
 printf '%-54s %8s\n' "agents and sample apps of this run left afterwards" "$left"
