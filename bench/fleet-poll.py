@@ -7,12 +7,13 @@ token GL_TOKEN; T0_NS is the wall clock (date +%s%N) when the measured action wa
   fleet ASG KNOWN WANT T0_NS DEADLINE_S
       until exactly WANT instances are InService and none is Pending, Pending:Wait or Terminating*; for the instances
       not in KNOWN (ids listed before the action, comma-separated, or -): when they were first seen Pending,
-      Pending:Wait and InService.
+      Pending:Wait and InService; `new` lists those InService at the end, `lost` those that did not make it.
   replace ASG KNOWN KILLED WANT VERSION SANDBOXES T0_NS DEADLINE_S
       after the agent of KILLED was killed: until KILLED is out of service, a replacement is InService, WANT are
       InService, and http://ADDRESS:18080/version of the replacement answers VERSION from the sample app in the
       replacement's own sandbox (SANDBOXES/ID/root/...; the LISTEN socket is checked in /proc, so an app of another
-      run on the same address does not count).
+      run on the same address does not count). A replacement whose launch fails is followed by the next one; `lost`
+      lists the failed ones.
   deployment DEADLINE_S ID...
       until the deployments are Succeeded, Failed or Stopped: each one's createTime to completeTime and to startTime
       (joined with /); over all their instances, the median duration of each lifecycle event and of an instance's
@@ -58,6 +59,7 @@ def say(key, value):
 
 def fail(message):
     print("error", message)
+    print(f"fleet-poll.py {' '.join(sys.argv[1:2])}: {message}", file=sys.stderr)
     sys.exit(1)
 
 
@@ -87,7 +89,9 @@ def fleet(asg, known, want, t0_ns, deadline_s):
         if times:
             say(key + "_first", min(times))
             say(key + "_last", max(times))
-    say("new", " ".join(sorted(seen)))
+    in_service = {i["instanceId"] for i in listed if i["lifecycleState"] == "InService"}
+    say("new", " ".join(sorted(i for i in seen if i in in_service)))
+    say("lost", " ".join(sorted(i for i in seen if i not in in_service)))
 
 
 def listening_pid(address, port, candidates):
@@ -137,7 +141,7 @@ def serves(address, version, sandbox):
 def replace(asg, known, killed, want, version, sandboxes, t0_ns, deadline_s):
     want, t0_ns, deadline = int(want), int(t0_ns), time.monotonic() + float(deadline_s)
     before = set(known.split(","))
-    marks = {}
+    marks, attempts = {}, {}
     replacement = None
     while True:
         now = now_ms(t0_ns)
@@ -145,11 +149,16 @@ def replace(asg, known, killed, want, version, sandboxes, t0_ns, deadline_s):
         by_id = {i["instanceId"]: i for i in listed}
         if by_id.get(killed, {}).get("lifecycleState") != "InService":
             marks.setdefault("out_of_service", now)
+        # A launch that fails (its launch deployment abandons it) is retried with a new instance: follow the newest.
         fresh = [i for i in listed if i["instanceId"] not in before]
+        for i in fresh:
+            attempts.setdefault(i["instanceId"], i["lifecycleState"])
+        alive = [i for i in fresh if not i["lifecycleState"].startswith("Terminat")]
         if fresh:
-            replacement = fresh[0]
-            state = replacement["lifecycleState"]
             marks.setdefault("launched", now)
+        if alive:
+            replacement = alive[-1]
+            state = replacement["lifecycleState"]
             if state != "Pending":
                 marks.setdefault("polled", now)
             if state == "InService":
@@ -160,12 +169,13 @@ def replace(asg, known, killed, want, version, sandboxes, t0_ns, deadline_s):
         if "inservice" in marks and "serving" in marks and in_service == want:
             break
         if time.monotonic() > deadline:
-            fail(f"after {deadline_s} s: {sorted(marks)} reached; replacement {replacement and replacement['lifecycleState']}")
+            fail(f"after {deadline_s} s: {sorted(marks)} reached; replacements {', '.join(f'{i} {s}' for i, s in attempts.items())}")
         time.sleep(TICK)
     for key in ("out_of_service", "launched", "polled", "serving", "inservice"):
         say(key, marks[key])
     say("total", now)
     say("replacement", f"{replacement['instanceId']} {replacement['address']}")
+    say("lost", " ".join(i for i in attempts if i != replacement["instanceId"]))
 
 
 def targets(deployment_id):

@@ -12,7 +12,8 @@
 # has a deadline. Everything is on loopback: the server on 127.0.0.1, the instances on 127.0.1.x. On failure the
 # trap stops the server and then, by PID, whatever agent or sample app of this run is still there.
 # Usage: bench/fleet.sh [N]   (default 4, at most 12; KEEP=1 keeps the work directory; BOOTSTRAP_SECONDS=S gives the
-# launch template a bootstrap script that sleeps S seconds, to see how launches with a bootstrap add up)
+# launch template a bootstrap script that sleeps S seconds, to see how launches with a bootstrap add up; POLL_WAIT=2s
+# gives it a shorter agent poll wait than the production 10 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-4}
@@ -43,8 +44,25 @@ leftovers() {
   done
   return 0
 }
+failed_deployments() { # what failed in each failed deployment of the group, on stderr
+  local ids id
+  ids=$(curl -fsS -H "Authorization: Bearer $(cat "$work/server/admin.token")" "$url/api/v1/deployments?applicationName=bench&deploymentGroupName=fleet&includeOnlyStatuses=Failed" 2>/dev/null |
+    python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)["deployments"]))' 2>/dev/null) || return 0
+  for id in $ids; do
+    echo "failed deployment $id:" >&2
+    GL_URL=$url GL_TOKEN=$(cat "$work/server/admin.token") python3 "$poll_py" deployment 5 "$id" 2>/dev/null | grep '^failed ' >&2 || true
+  done
+}
 cleanup() {
   local code=$? pid
+  if (( code != 0 )) && [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    echo "bench/fleet.sh: failed; the scaling group's activities, newest first:" >&2
+    curl -fsS -H "Authorization: Bearer $(cat "$work/server/admin.token")" "$url/api/v1/auto-scaling-groups/bench/activities" 2>/dev/null |
+      python3 -c 'import json,sys; [print("  " + a["startTime"][11:23], a["description"], "-", a["cause"]) for a in json.load(sys.stdin)["activities"][:20]]' >&2 || true
+    failed_deployments
+    check_alone "at the failure"
+    [[ -z ${disturbed:-} ]] || echo "bench/fleet.sh: meanwhile:$disturbed" >&2
+  fi
   if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid" 2>/dev/null || true
     for _ in $(seq 1 300); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
@@ -138,11 +156,14 @@ if (( bootstrap_seconds > 0 )); then
   printf '#!/usr/bin/env bash\nsleep %s\n' "$bootstrap_seconds" >"$work/bootstrap.sh"
   bootstrap=(--bootstrap "$work/bootstrap.sh")
 fi
-gl launch-template create bench --tag role=bench "${bootstrap[@]}" >/dev/null
+poll_wait=()
+[[ -z ${POLL_WAIT:-} ]] || poll_wait=(--poll-wait "$POLL_WAIT")
+gl launch-template create bench --tag role=bench "${bootstrap[@]}" "${poll_wait[@]}" >/dev/null
 t0=$(now_ns)
 api POST /auto-scaling-groups -d "{\"autoScalingGroupName\":\"bench\",\"launchTemplate\":{\"launchTemplateName\":\"bench\"},\"minSize\":0,\"maxSize\":$((n + 2)),\"desiredCapacity\":$n}" >/dev/null
 poll fleet bench - "$n" "$t0" 180 >"$work/create.txt"
 check_alone "after create"
+[[ -z $(field lost "$work/create.txt") ]] || disturbed="$disturbed [launches failed: $(field lost "$work/create.txt")]"
 # shellcheck disable=SC2046
 create_started=$(last_started "$t0" $(field new "$work/create.txt"))
 originals=$(in_service)
@@ -168,7 +189,6 @@ for config in OneAtATime HalfAtATime AllAtOnce; do
     if [[ $(field status "$work/deploy-$config-$v.txt") != Succeeded ]]; then
       echo "deployment $id ($config $v) did not succeed:" >&2
       grep '^failed ' "$work/deploy-$config-$v.txt" >&2 || true
-      [[ -z $disturbed ]] || echo "meanwhile:$disturbed" >&2
       exit 1
     fi
     runs+=("$config-$v")
@@ -181,6 +201,7 @@ t0=$(now_ns)
 api POST /auto-scaling-groups/bench/desired-capacity -d "{\"desiredCapacity\":$((n + 2))}" >/dev/null
 poll fleet bench "$known" "$((n + 2))" "$t0" 300 >"$work/scale.txt"
 check_alone "after scale-out"
+[[ -z $(field lost "$work/scale.txt") ]] || { disturbed="$disturbed [launches failed: $(field lost "$work/scale.txt")]"; failed_deployments; }
 # shellcheck disable=SC2046
 scale_started=$(last_started "$t0" $(field new "$work/scale.txt"))
 # shellcheck disable=SC2046
@@ -219,6 +240,7 @@ t0=$(now_ns)
 kill -KILL "$victim_pid"
 poll replace bench "$known" "$victim" "$((n + 2))" 2.0.0 "$instances_dir" "$t0" 180 >"$work/replace.txt"
 check_alone "after the replacement"
+[[ -z $(field lost "$work/replace.txt") ]] || { disturbed="$disturbed [replacement launches failed: $(field lost "$work/replace.txt")]"; failed_deployments; }
 replacement=$(field replacement "$work/replace.txt" | cut -d' ' -f1)
 # shellcheck disable=SC2046
 poll deployment 60 $(poll launch-deployments bench fleet "$replacement" | field ids /dev/stdin) >"$work/deploy-replacement.txt"
@@ -269,7 +291,7 @@ for e in ApplicationStop DownloadBundle BeforeInstall Install AfterInstall Appli
 done
 printf '\n%-22s' "events >= 9.5 s (*)"
 for r in "${runs[@]}"; do printf ' %8s' "$(field stalled "$work/deploy-$r.txt")"; done
-printf '\n%s\n' "(*) the sample's hooks take well under 2 s: an event of 9.5 s or more waited for the agent's next poll (10 s)"
+printf '\n%s\n' "(*) the sample's hooks take well under 2 s: an event of 9.5 s or more waited for the agent's next poll (10 s by default)"
 
 printf '\n%-22s %10s %10s  %s\n' "3. idle memory (VmRSS)" "agent MiB" "app MiB" "instance ran"
 printf '%-22s %10s %10s  %s\n' "----------------------" "----------" "----------" "-----------------"
@@ -293,6 +315,6 @@ printf '%-54s %8s\n' "  its events lasting >= 9.5 s (missed agent wake-up)" "$(f
 printf '\n%-54s %8s\n' "server SIGTERM -> exit (stops $((n + 2)) instances)" "$stop_ms"
 printf '%-54s %8s\n' "agents and sample apps of this run left afterwards" "$left"
 printf '\n%s cores; load average %s before, %s after; production timings (no --test-profile)%s.\n' "$(nproc)" "$load_before" "$load_after" \
-  "$( (( bootstrap_seconds > 0 )) && echo "; bootstrap script: sleep $bootstrap_seconds")"
+  "$( (( bootstrap_seconds > 0 )) && echo "; bootstrap script: sleep $bootstrap_seconds")$([[ -n ${POLL_WAIT:-} ]] && echo "; agent poll wait $POLL_WAIT")"
 [[ -z $disturbed ]] || printf 'DISTURBED (figures not comparable):%s\n' "$disturbed"
 (( left == 0 )) || { echo "bench/fleet.sh: $left processes of this run were left running (killed now)" >&2; exit 1; }
