@@ -8,9 +8,11 @@
 #   3. resident memory (VmRSS) of the server and, per instance, of its agent and its sample app, idle after all that;
 #   4. an agent SIGKILLed until its replacement is InService and serves 2.0.0 on http://ADDRESS:18080/version;
 # then stops the server with SIGTERM (it stops its instances) and checks that no agent or sample app of this run is
-# left. Every wait polls every 100 ms (bench/fleet-poll.py, the API documents `asg instances -o json` prints) and
-# has a deadline. Everything is on loopback: the server on 127.0.0.1, the instances on 127.0.1.x. On failure the
-# trap stops the server and then, by PID, whatever agent or sample app of this run is still there.
+# left. Every wait polls every 100 ms and has a deadline: bench/fleet-poll.py reads the API documents that
+# `asg instances -o json` and `deployment get -o json` print (the CLI itself takes about half a second to start, too
+# slow to poll with), and the timed calls (create, scale) go out with curl for the same reason. Everything is on
+# loopback: the server on 127.0.0.1, the instances on 127.0.1.x. On failure the trap stops the server and then, by
+# PID, whatever agent or sample app of this run is still there.
 # Usage: bench/fleet.sh [N]   (default 4, at most 12; KEEP=1 keeps the work directory; BOOTSTRAP_SECONDS=S gives the
 # launch template a bootstrap script that sleeps S seconds, to see how launches with a bootstrap add up; POLL_WAIT=2s
 # gives it a shorter agent poll wait than the production 10 s)
