@@ -31,10 +31,11 @@ public static class AgentApi
         }
 
         presence.Seen(instanceName!);
+        var wake = signals.Subscribe(instanceName!); // before reading: a ticket stored after the read still wakes this poll
         var open = await tickets.OpenAsync(instanceName!, ct);
         if (open.Count == 0 && waitSeconds is > 0)
         {
-            await signals.WaitAsync(instanceName!, TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, 60)), ct);
+            await TicketSignals.WaitAsync(wake, TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, 60)), ct);
 
             // A credential revoked while the poll was held is refused now, not at the next poll.
             if (await StillValidAsync(http, store, time, ct) is { } revoked)
