@@ -56,7 +56,7 @@ public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadO
 
     private async Task EnsureCredentialAsync(CancellationToken cancellationToken)
     {
-        if (CredentialFile.Read(options.CredentialPath) is { Length: > 0 } credential)
+        if (Contracts.AgentCredentialFile.Read(options.CredentialPath) is { Length: > 0 } credential)
         {
             client.UseCredential(credential);
             return;
@@ -78,7 +78,7 @@ public sealed class AgentRunner(AgentOptions options, AgentClient client, IReadO
             throw new AgentRefusedException("enrollment refused: " + e.Message);
         }
 
-        CredentialFile.Write(options.CredentialPath, enrolled.Credential);
+        Contracts.AgentCredentialFile.Write(options.CredentialPath, enrolled.Credential);
         client.UseCredential(enrolled.Credential);
         AgentLog.Enrolled(logger, enrolled.InstanceName, options.CredentialPath);
     }

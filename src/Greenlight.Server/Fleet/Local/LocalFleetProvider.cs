@@ -64,7 +64,7 @@ public sealed class LocalFleetProvider : IFleetProvider
         DeleteSandbox(request.InstanceId, sandbox);
         Directory.CreateDirectory(sandbox.InstanceRoot);
         CreatePrivateDirectory(sandbox.AgentRoot);
-        AgentCredentialFile.Write(sandbox.CredentialPath, request.AgentCredential);
+        Contracts.AgentCredentialFile.Write(sandbox.CredentialPath, request.AgentCredential);
         if (request.Template.BootstrapScript is { Length: > 0 } script)
         {
             await BootstrapAsync(request, script, sandbox, cancellationToken).ConfigureAwait(false);
