@@ -20,7 +20,8 @@ public sealed record CreateAutoScalingGroupInput(
     string? HealthCheckType = "AGENT",
     int? HealthCheckGracePeriod = 300,
     IReadOnlyList<LifecycleHookSpecification>? LifecycleHookSpecificationList = null,
-    IReadOnlyList<Tag>? Tags = null);
+    IReadOnlyList<Tag>? Tags = null,
+    IReadOnlyList<string>? TargetGroupNames = null);
 
 /// <summary>UpdateAutoScalingGroup: only the non-null fields change.</summary>
 public sealed record UpdateAutoScalingGroupInput(
@@ -29,7 +30,8 @@ public sealed record UpdateAutoScalingGroupInput(
     int? MaxSize = null,
     int? DesiredCapacity = null,
     string? HealthCheckType = null,
-    int? HealthCheckGracePeriod = null);
+    int? HealthCheckGracePeriod = null,
+    IReadOnlyList<string>? TargetGroupNames = null);
 
 /// <summary>SetDesiredCapacity.</summary>
 public sealed record SetDesiredCapacityInput(int? DesiredCapacity);
@@ -70,7 +72,11 @@ public sealed record AutoScalingGroupInfo(
     IReadOnlyList<LifecycleHookInfo> LifecycleHooks,
     IReadOnlyList<AutoScalingInstanceInfo> Instances,
     IReadOnlyList<Tag> Tags,
-    DateTimeOffset CreatedTime);
+    DateTimeOffset CreatedTime)
+{
+    /// <summary>Target groups its InService instances are registered in (ELB's TargetGroupARNs); leaving InService deregisters and drains them.</summary>
+    public IReadOnlyList<string> TargetGroupNames { get; init; } = [];
+}
 
 /// <summary>A lifecycle hook; <see cref="ManagedBy"/> names the deployment group that installed it (null for a user's hook).</summary>
 public sealed record LifecycleHookInfo(string LifecycleHookName, string LifecycleTransition, int HeartbeatTimeout, string DefaultResult, string? ManagedBy = null);

@@ -29,7 +29,46 @@ public sealed record DeploymentGroupInput(
     string? OutdatedInstancesStrategy = null,
     int? WatchMinutes = null,
     string? NewDeploymentGroupName = null,
-    bool? TerminationHookEnabled = null);
+    bool? TerminationHookEnabled = null,
+    GroupLoadBalancerInfo? LoadBalancerInfo = null,
+    BlueGreenDeploymentConfiguration? BlueGreenDeploymentConfiguration = null,
+    string? TrafficRouting = null);
+
+/// <summary>A target group of the deployment group (CodeDeploy's targetGroupInfo).</summary>
+public sealed record TargetGroupRef(string? Name);
+
+/// <summary>
+/// loadBalancerInfo: the target groups the group's instances are registered in. In-place WITH_TRAFFIC_CONTROL takes
+/// each instance out of them (BlockTraffic, draining) and puts it back (AllowTraffic, healthy); blue/green shifts
+/// their traffic from blue to green.
+/// </summary>
+public sealed record GroupLoadBalancerInfo(IReadOnlyList<TargetGroupRef>? TargetGroupInfoList);
+
+/// <summary>
+/// terminateBlueInstancesOnDeploymentSuccess: Action TERMINATE (after the wait) or KEEP_ALIVE (blue is detached from the
+/// group and left running). Greenlight adds <see cref="TerminationWaitTimeInSeconds"/>, which wins over minutes when set.
+/// </summary>
+public sealed record BlueInstanceTerminationOption(string? Action = "TERMINATE", int? TerminationWaitTimeInMinutes = 0)
+{
+    public double? TerminationWaitTimeInSeconds { get; init; }
+}
+
+/// <summary>
+/// deploymentReadyOption: CONTINUE_DEPLOYMENT shifts traffic as soon as green is installed; STOP_DEPLOYMENT waits in
+/// Ready for <c>continue</c> up to the wait time, then stops. Greenlight adds <see cref="WaitTimeInSeconds"/>.
+/// </summary>
+public sealed record DeploymentReadyOption(string? ActionOnTimeout = "CONTINUE_DEPLOYMENT", int? WaitTimeInMinutes = 0)
+{
+    public double? WaitTimeInSeconds { get; init; }
+}
+
+/// <summary>greenFleetProvisioningOption: COPY_AUTO_SCALING_GROUP (a copy of the blue group from the current launch template) or DISCOVER_EXISTING.</summary>
+public sealed record GreenFleetProvisioningOption(string? Action = "COPY_AUTO_SCALING_GROUP");
+
+public sealed record BlueGreenDeploymentConfiguration(
+    BlueInstanceTerminationOption? TerminateBlueInstancesOnDeploymentSuccess = null,
+    DeploymentReadyOption? DeploymentReadyOption = null,
+    GreenFleetProvisioningOption? GreenFleetProvisioningOption = null);
 
 /// <summary>lastSuccessfulDeployment / lastAttemptedDeployment.</summary>
 public sealed record LastDeploymentInfo(string DeploymentId, string Status, DateTimeOffset? EndTime, DateTimeOffset CreateTime);
@@ -54,4 +93,11 @@ public sealed record DeploymentGroupInfo(
 {
     /// <summary>Run a termination deployment (BeforeBlockTraffic ... ApplicationStop) on instances its scaling groups terminate.</summary>
     public bool TerminationHookEnabled { get; init; }
+
+    public GroupLoadBalancerInfo? LoadBalancerInfo { get; init; }
+
+    public BlueGreenDeploymentConfiguration? BlueGreenDeploymentConfiguration { get; init; }
+
+    /// <summary>The group's default traffic schedule for blue/green (e.g. <c>all</c>, <c>canary:10:5m</c>, <c>linear:10:1m</c>); a deployment's trafficRouting wins.</summary>
+    public string? TrafficRouting { get; init; }
 }

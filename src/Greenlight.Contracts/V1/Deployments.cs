@@ -11,7 +11,14 @@ public sealed record CreateDeploymentInput(
     AutoRollbackConfiguration? AutoRollbackConfiguration = null,
     AlarmConfiguration? OverrideAlarmConfiguration = null,
     string? TrafficRouting = null,
-    string? FileExistsBehavior = null);
+    string? FileExistsBehavior = null,
+    TargetInstances? TargetInstances = null);
+
+/// <summary>
+/// targetInstances: for a blue/green group with DISCOVER_EXISTING, the instances that become green (by tag filters
+/// and/or auto scaling groups).
+/// </summary>
+public sealed record TargetInstances(IReadOnlyList<TagFilter>? TagFilters = null, IReadOnlyList<string>? AutoScalingGroups = null);
 
 public sealed record CreateDeploymentOutput(string DeploymentId);
 
@@ -42,7 +49,11 @@ public sealed record DeploymentInfo(
     RollbackInfo? RollbackInfo,
     DeploymentStyle DeploymentStyle,
     string StatusReason,
-    string Phase);
+    string Phase)
+{
+    /// <summary>Blue/green: the traffic split in force and the schedule's progress; null for in-place deployments.</summary>
+    public TrafficInfo? Traffic { get; init; }
+}
 
 public sealed record StopDeploymentInput(bool AutoRollbackEnabled = false);
 
