@@ -21,10 +21,9 @@ public static class DeploymentGroupValidation
             return Invalid("InvalidDeploymentStyleException", $"deploymentStyle.deploymentOption '{style.DeploymentOption}' must be WITH_TRAFFIC_CONTROL or WITHOUT_TRAFFIC_CONTROL");
         }
 
-        if (style.DeploymentType == "BLUE_GREEN" || style.DeploymentOption == "WITH_TRAFFIC_CONTROL")
+        if (BlueGreenValidation.CheckInput(input) is { } blueGreenProblem)
         {
-            return Invalid("InvalidDeploymentStyleException",
-                "this server has no load balancer or fleet provider yet: only IN_PLACE WITHOUT_TRAFFIC_CONTROL groups can be created");
+            return blueGreenProblem;
         }
 
         var filters = (input.OnPremisesInstanceTagFilters ?? []).Concat(input.OnPremisesTagSet?.OnPremisesTagSetList?.SelectMany(l => l) ?? []);

@@ -28,6 +28,11 @@ public static class DeploymentGroupsApi
         }
 
         var info = ToInfo(applicationName, input.DeploymentGroupName!, Guid.NewGuid().ToString(), input, null);
+        if (BlueGreenValidation.CheckGroup(info) is { } groupProblem)
+        {
+            return ApiErrors.Result(groupProblem);
+        }
+
         try
         {
             await store.PutResourceAsync(ResourceKinds.DeploymentGroup, Key(applicationName, info.DeploymentGroupName), Documents.Write(info), 0,
@@ -62,6 +67,11 @@ public static class DeploymentGroupsApi
 
         var old = Documents.Read<DeploymentGroupInfo>(current.Body);
         var info = ToInfo(applicationName, deploymentGroupName, old.DeploymentGroupId, input, old);
+        if (BlueGreenValidation.CheckGroup(info) is { } groupProblem)
+        {
+            return ApiErrors.Result(groupProblem);
+        }
+
         try
         {
             await store.PutResourceAsync(ResourceKinds.DeploymentGroup, current.Key, Documents.Write(info), current.Version,
@@ -100,6 +110,16 @@ public static class DeploymentGroupsApi
             }
         }
 
+        foreach (var (targetGroup, index) in (input.LoadBalancerInfo?.TargetGroupInfoList ?? []).Select((t, i) => (t?.Name, i)))
+        {
+            if (targetGroup is not null && Names.Check("targetGroupName", targetGroup) is null &&
+                await store.GetResourceAsync(ResourceKinds.TargetGroup, targetGroup, ct) is null)
+            {
+                return ApiErrors.Invalid("InvalidLoadBalancerInfoException",
+                    $"loadBalancerInfo.targetGroupInfoList[{index}].name: target group '{targetGroup}' does not exist; create it first");
+            }
+        }
+
         return DeploymentGroupValidation.Check(input);
     }
 
@@ -108,7 +128,7 @@ public static class DeploymentGroupsApi
         id,
         group,
         input.DeploymentConfigName ?? old?.DeploymentConfigName ?? DeploymentConfiguration.Default.Name,
-        input.DeploymentStyle ?? old?.DeploymentStyle ?? new DeploymentStyle(),
+        BlueGreenValidation.Normalize(input.DeploymentStyle ?? old?.DeploymentStyle ?? new DeploymentStyle()),
         // Filters and a tag set exclude each other: giving one on update replaces the other.
         input.OnPremisesInstanceTagFilters ?? (input.OnPremisesTagSet is not null ? [] : old?.OnPremisesInstanceTagFilters ?? []),
         input.OnPremisesTagSet ?? (input.OnPremisesInstanceTagFilters is { Count: > 0 } ? null : old?.OnPremisesTagSet),
@@ -122,6 +142,15 @@ public static class DeploymentGroupsApi
         old?.LastAttemptedDeployment)
     {
         TerminationHookEnabled = input.TerminationHookEnabled ?? old?.TerminationHookEnabled ?? false,
+
+        // An empty list or text clears the stored value; null keeps it.
+        LoadBalancerInfo = input.LoadBalancerInfo is { } lb
+            ? lb.TargetGroupInfoList is { Count: > 0 } ? lb : null
+            : old?.LoadBalancerInfo,
+        BlueGreenDeploymentConfiguration = input.BlueGreenDeploymentConfiguration ?? old?.BlueGreenDeploymentConfiguration,
+        TrafficRouting = input.TrafficRouting is { } routing
+            ? routing.Length == 0 ? null : routing.Trim()
+            : old?.TrafficRouting,
     };
 
     private static async Task<IResult> List(string applicationName, IGreenlightStore store, CancellationToken ct) =>

@@ -14,7 +14,7 @@ namespace Greenlight.Server.Deployments;
 /// Builds Core deployment specs from a deployment group's configuration: for a user's CreateDeployment, and for
 /// the rollbacks and follow-ups the engine starts. Also records a success as the group's last known-good revision.
 /// </summary>
-public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time) : IDeploymentFactory
+public sealed partial class DeploymentFactory(IGreenlightStore store, TimeProvider time, Fleet.GreenFleetHandover handover) : IDeploymentFactory
 {
     /// <summary>The spec for a user's deployment, or the API error that prevents it.</summary>
     public async Task<(DeploymentSpec? Spec, ApiError? Error)> ForUserAsync(CreateDeploymentInput input, CancellationToken ct)
@@ -43,11 +43,6 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             return (null, ApiErrors.NotFound("DeploymentConfigDoesNotExistException", $"deployment configuration '{configName}' does not exist"));
         }
 
-        if (input.TrafficRouting is not null)
-        {
-            return (null, ApiErrors.Invalid("InvalidTrafficRoutingConfigurationException", "trafficRouting applies to blue/green groups, which this server cannot run yet"));
-        }
-
         if (input.AutoRollbackConfiguration?.Events?.FirstOrDefault(e => ParseEvent(e) is null) is { } badEvent)
         {
             return (null, ApiErrors.Invalid("InvalidAutoRollbackConfigException", $"autoRollbackConfiguration event '{badEvent}' is not known"));
@@ -65,6 +60,21 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             IgnoreApplicationStopFailures = input.IgnoreApplicationStopFailures,
             FileExistsBehavior = input.FileExistsBehavior ?? "DISALLOW",
         };
+        if (IsBlueGreen(group))
+        {
+            var (blueGreen, problem) = await BlueGreenOptionsAsync(group, input, spec.Instances, ct);
+            if (blueGreen is null)
+            {
+                return (null, problem);
+            }
+
+            spec = spec with { Kind = DeploymentKind.BlueGreen, BlueGreen = blueGreen };
+        }
+        else if (InPlaceProblem(input) is { } inPlaceProblem)
+        {
+            return (null, inPlaceProblem);
+        }
+
         return (Apply(spec, group, knownGood, input.AutoRollbackConfiguration, input.OverrideAlarmConfiguration), null);
     }
 
@@ -75,9 +85,14 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             return FactoryResult.Refused("the deployment group no longer exists");
         }
 
+        if (command.Kind == DeploymentKind.BlueGreenRollback)
+        {
+            return FactoryResult.Of(BlueGreenRollback(triggering, command, deploymentId, group, await KnownGoodRevisionAsync(group, ct)));
+        }
+
         if (command.Kind != DeploymentKind.InPlace)
         {
-            return FactoryResult.Refused($"{command.Kind} rollbacks need the load balancer and fleet, which this server does not have yet");
+            return FactoryResult.Refused($"a {command.Kind} rollback is not something a deployment asks for");
         }
 
         var knownGood = await KnownGoodRevisionAsync(group, ct);
@@ -122,6 +137,8 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
         await RecordInstanceHealthAsync(deployment, ct);
         if (deployment.State.Status == DeploymentStatus.Succeeded && !IsScaling(deployment.State.Spec.Kind.ToString()))
         {
+            // Blue's termination already handed green over (before deleting blue); KEEP_ALIVE and crashes in between need it here.
+            await handover.CompleteAsync(deployment.DeploymentId, deployment.Application, deployment.DeploymentGroup, deployment.State, ct);
             await RecordKnownGoodAsync(deployment, ct);
         }
     }
@@ -210,6 +227,7 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             Alarms = new Core.Alarms.AlarmConfiguration(alarms.Enabled, [.. (alarms.Alarms ?? []).Select(a => a.Name ?? "")], alarms.IgnorePollAlarmFailure),
             AutoRollback = CoreRollback.Resolve(groupRollback, rollbackOverride is null ? null : ToCore(rollbackOverride)),
             WatchWindow = spec.Creator == DeploymentCreator.User ? TimeSpan.FromMinutes(group.WatchMinutes) : TimeSpan.Zero,
+            WithTrafficControl = spec.Kind is not (DeploymentKind.BlueGreen or DeploymentKind.BlueGreenRollback) && group.DeploymentStyle.DeploymentOption == "WITH_TRAFFIC_CONTROL",
             UpdateOutdatedInstances = group.OutdatedInstancesStrategy != "IGNORE",
         };
     }
@@ -234,7 +252,8 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
     /// The group's instances with their revision health, for CodeDeploy's scheduling order (Unhealthy, Unknown, Old,
     /// Current): registered instances its tags select, and the InService instances of its scaling groups. An instance of
     /// a scaling group that is not InService (launching, or being terminated) is never a target: its launch deployment
-    /// gives it the last good revision, and a follow-up deployment updates it.
+    /// gives it the last good revision, and a follow-up deployment updates it. Nor is an instance of a green fleet (its
+    /// blue/green deployment installs it), even when its launch template's tags match the group's filters.
     /// </summary>
     private async Task<ImmutableArray<TargetInstance>> TargetsAsync(DeploymentGroupInfo group, string? current, CancellationToken ct)
     {
@@ -242,7 +261,7 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
             .ToDictionary(r => r.Key, r => Documents.Read<InstanceHealthInfo>(r.Body), StringComparer.Ordinal);
         var scaling = (await store.ListResourcesAsync(ResourceKinds.AutoScalingGroup, null, ct))
             .Select(r => Documents.Read<Fleet.AutoScalingGroupDocument>(r.Body))
-            .SelectMany(g => g.State.Instances.Select(i => (Group: g.Name, Instance: i)))
+            .SelectMany(g => g.State.Instances.Select(i => (Group: g.Name, Instance: i, Green: g.GreenFor is not null)))
             .ToDictionary(x => x.Instance.InstanceId, StringComparer.Ordinal);
         var tagged = (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct))
             .Select(r => Documents.Read<InstanceInfo>(r.Body))
@@ -252,7 +271,7 @@ public sealed class DeploymentFactory(IGreenlightStore store, TimeProvider time)
         return
         [
             .. tagged.Union(members, StringComparer.Ordinal)
-                .Where(id => !scaling.TryGetValue(id, out var m) || m.Instance.State == Core.Fleet.LifecycleState.InService)
+                .Where(id => !scaling.TryGetValue(id, out var m) || (m.Instance.State == Core.Fleet.LifecycleState.InService && !m.Green))
                 .Order(StringComparer.Ordinal)
                 .Select(id => new TargetInstance(id, RevisionHealthOf(health.GetValueOrDefault(id), current))),
         ];

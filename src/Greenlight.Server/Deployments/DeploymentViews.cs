@@ -30,10 +30,32 @@ public static class DeploymentViews
             spec.IgnoreApplicationStopFailures,
             new Contracts.V1.AutoRollbackConfiguration(spec.AutoRollback.Enabled, [.. spec.AutoRollback.Events.Select(EventName)]),
             state.Rollback is { } r ? new ContractRollback(r.RollbackDeploymentId, r.RollbackTriggeringDeploymentId, r.RollbackMessage) : null,
-            new DeploymentStyle(spec.Kind == DeploymentKind.BlueGreen ? "BLUE_GREEN" : "IN_PLACE",
-                spec.WithTrafficControl || spec.Kind == DeploymentKind.BlueGreen ? "WITH_TRAFFIC_CONTROL" : "WITHOUT_TRAFFIC_CONTROL"),
+            new DeploymentStyle(spec.Kind is DeploymentKind.BlueGreen or DeploymentKind.BlueGreenRollback ? "BLUE_GREEN" : "IN_PLACE",
+                spec.WithTrafficControl || spec.Kind is DeploymentKind.BlueGreen or DeploymentKind.BlueGreenRollback ? "WITH_TRAFFIC_CONTROL" : "WITHOUT_TRAFFIC_CONTROL"),
             state.Reason,
-            state.Phase.ToString());
+            state.Phase.ToString())
+        {
+            Traffic = Traffic(state),
+        };
+    }
+
+    /// <summary>
+    /// Blue/green: the weights in force, the step (1-based; 0 before the first) of the schedule's steps, and the schedule as
+    /// text. A rollback shows its single step, all traffic back on blue.
+    /// </summary>
+    public static TrafficInfo? Traffic(DeploymentState state)
+    {
+        var traffic = state.Traffic;
+        switch (state.Spec.Kind)
+        {
+            case DeploymentKind.BlueGreen when state.Spec.BlueGreen is { } blueGreen:
+                var steps = blueGreen.Traffic.Steps();
+                return new TrafficInfo(traffic.BlueWeight, traffic.GreenWeight, Math.Min(traffic.StepIndex + 1, steps.Length), steps.Length, TrafficText.Format(blueGreen.Traffic));
+            case DeploymentKind.BlueGreenRollback:
+                return new TrafficInfo(traffic.BlueWeight, traffic.GreenWeight, traffic.StepIndex < 0 ? 0 : 1, 1, "rollback");
+            default:
+                return null;
+        }
     }
 
     public static DeploymentTarget Target(DeploymentState state, InstanceState instance) => new("InstanceTarget", new InstanceTarget(

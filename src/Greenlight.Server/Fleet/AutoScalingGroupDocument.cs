@@ -25,6 +25,15 @@ public sealed record AutoScalingGroupDocument(
     /// <summary>Set by a forced delete: the controller terminates every instance, then removes the group.</summary>
     public bool Deleting { get; init; }
 
+    /// <summary>Target groups its InService instances are registered in; a green fleet has none until its deployment succeeds.</summary>
+    public IReadOnlyList<string> TargetGroupNames { get; init; } = [];
+
+    /// <summary>
+    /// The blue/green deployment whose green fleet this group is, while it is green: no deployment group names it, so it
+    /// carries no managed hooks and its instances are no deployment's targets. Cleared when the deployment hands it over.
+    /// </summary>
+    public string? GreenFor { get; init; }
+
     public InstancePlacement? PlacementOf(string instanceId) => Placements.FirstOrDefault(p => p.InstanceId == instanceId);
 }
 

@@ -136,7 +136,7 @@ public static class AutoScalingGroupsApi
                 return null;
             }
 
-            return doc with { Deleting = true, MinSize = 0, MaxSize = 0, DesiredCapacity = 0 };
+            return FleetTermination.ForceDelete(doc);
         }, Audit.Of(http, time, "DeleteAutoScalingGroup", name, forceDelete == true ? "forced" : ""), ct);
         if (problem is not null || updated is null)
         {

@@ -80,6 +80,10 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddSingleton<ServerAddress>();
         builder.Services.AddSingleton<HookAnswers>();
         builder.Services.AddSingleton<ICommandPort, FleetCommandPort>();
+        builder.Services.AddSingleton<GreenFleetHandover>();
+        builder.Services.AddSingleton<ICommandPort, GreenFleetPort>();
+        builder.Services.AddSingleton<GreenFleetWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GreenFleetWatcher>());
         builder.Services.AddSingleton<ScalingDeployments>();
         builder.Services.AddSingleton<InstanceLauncher>();
         builder.Services.AddSingleton<FleetReconciler>();
