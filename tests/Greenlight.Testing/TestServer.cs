@@ -28,12 +28,14 @@ public sealed class TestServer : IAsyncDisposable
 
     public string DataDirectory => _dir.Path;
 
-    public static async Task<TestServer> StartAsync(IReadOnlyList<string>? allowedRevisionHosts = null, TimeSpan? heartbeatTimeout = null)
+    /// <summary>Starts a server; <paramref name="agentCommand"/> is how its local fleet runs agents (needed only by tests that launch instances).</summary>
+    public static async Task<TestServer> StartAsync(IReadOnlyList<string>? allowedRevisionHosts = null, TimeSpan? heartbeatTimeout = null, IReadOnlyList<string>? agentCommand = null)
     {
         var dir = new TempDirectory("gl-server");
         var options = new ServerOptions(dir.Path, "127.0.0.1:0", "sqlite", TestProfile: true, AllowedRevisionHosts: allowedRevisionHosts)
         {
             HeartbeatTimeout = heartbeatTimeout ?? TimeSpan.FromSeconds(30),
+            AgentCommand = agentCommand,
         };
         var store = StoreFactory.Open(options.Database, options.DataDirectory);
         var host = await ServerHost.StartAsync(options, store, TimeProvider.System, null, CancellationToken.None);

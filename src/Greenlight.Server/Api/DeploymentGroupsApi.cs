@@ -110,17 +110,21 @@ public static class DeploymentGroupsApi
             }
         }
 
-        foreach (var (targetGroup, index) in (input.LoadBalancerInfo?.TargetGroupInfoList ?? []).Select((t, i) => (t?.Name, i)))
+        if (DeploymentGroupValidation.Check(input) is { } invalid)
         {
-            if (targetGroup is not null && Names.Check("targetGroupName", targetGroup) is null &&
-                await store.GetResourceAsync(ResourceKinds.TargetGroup, targetGroup, ct) is null)
+            return invalid;
+        }
+
+        foreach (var (targetGroup, index) in (input.LoadBalancerInfo?.TargetGroupInfoList ?? []).Select((t, i) => (t!.Name!, i)))
+        {
+            if (await store.GetResourceAsync(ResourceKinds.TargetGroup, targetGroup, ct) is null)
             {
                 return ApiErrors.Invalid("InvalidLoadBalancerInfoException",
                     $"loadBalancerInfo.targetGroupInfoList[{index}].name: target group '{targetGroup}' does not exist; create it first");
             }
         }
 
-        return DeploymentGroupValidation.Check(input);
+        return null;
     }
 
     private static DeploymentGroupInfo ToInfo(string application, string group, string id, DeploymentGroupInput input, DeploymentGroupInfo? old) => new(
