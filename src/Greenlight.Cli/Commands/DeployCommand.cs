@@ -22,15 +22,25 @@ internal static class DeployCommand
         var bundle = new Option<string>("--bundle", "-b") { Description = "A bundle directory, or a .zip/.tar/.tgz file, to upload first.", HelpName = "DIR|FILE" };
         var config = new Option<string>("--config", "-c") { Description = "A deployment configuration (default: the group's).", HelpName = "NAME" };
         var watch = new Option<bool>("--watch", "-w") { Description = "Follow the deployment to its verdict; the exit code is the verdict." };
+        var traffic = Options.TrafficOption.Create("Blue/green: how traffic moves to green: all | canary:PCT:DURATION | linear:PCT:DURATION | steps:W@D,... (default: the group's, else all).");
+        var greenTags = Options.TagOptions.Filters("--green-tag-filter",
+            "Blue/green with DISCOVER_EXISTING: instances with this tag become green (KEY=VALUE, KEY or =VALUE). Repeatable; any filter matches.");
+        var greenAsgs = new Option<string[]>("--green-asg")
+        {
+            Description = "Blue/green with DISCOVER_EXISTING: the InService instances of this auto scaling group become green. Repeatable.",
+            HelpName = "NAME",
+        };
         var output = OutputOption.Create();
         var command = new Command("deploy",
             "Deploy a revision to a deployment group.\n" +
             "Examples:\n" +
             "  greenlight deploy --app web --group prod --bundle ./site --watch\n" +
             "  greenlight deploy --app web --group prod --revision 3f2a...e9 --config CodeDeployDefault.HalfAtATime\n" +
+            "  greenlight deploy --app web --group bg --bundle ./site --traffic canary:10:5m --watch\n" +
+            "  greenlight deploy --app web --group bg --bundle ./site --traffic linear:25:1m --green-tag-filter color=green\n" +
             "Exit codes: 0 created (with --watch: Succeeded); 1 Failed or Stopped (with --watch); 2 bad options or the server refused.")
         {
-            app, group, revision, bundle, config, watch, output,
+            app, group, revision, bundle, config, watch, traffic, greenTags, greenAsgs, output,
         };
         ApiOptions.AddTo(command);
         command.Action = new UsageErrorAwareAction(parseResult =>
@@ -60,8 +70,12 @@ internal static class DeployCommand
 
             try
             {
-                return RunAsync(api, appName, groupName, parseResult.GetValue(revision), parseResult.GetValue(bundle), parseResult.GetValue(config),
-                    parseResult.GetValue(watch), parseResult.GetValue(output), stdout).GetAwaiter().GetResult();
+                var target = parseResult.GetResult(greenTags) is null && parseResult.GetResult(greenAsgs) is null
+                    ? null
+                    : new Contracts.V1.TargetInstances(parseResult.GetValue(greenTags), parseResult.GetValue(greenAsgs));
+                var request = new Request(appName, groupName, parseResult.GetValue(revision), parseResult.GetValue(bundle), parseResult.GetValue(config),
+                    parseResult.GetValue(traffic), target);
+                return RunAsync(api, request, parseResult.GetValue(watch), parseResult.GetValue(output), stdout).GetAwaiter().GetResult();
             }
             catch (ApiException e)
             {
@@ -81,10 +95,13 @@ internal static class DeployCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ApiConnection api, string app, string group, string? revision, string? bundle, string? config, bool watch,
-        OutputFormat output, TextWriter stdout)
+    /// <summary>What to deploy where, as the options gave it.</summary>
+    private sealed record Request(string App, string Group, string? Revision, string? Bundle, string? Config, string? Traffic, Contracts.V1.TargetInstances? TargetInstances);
+
+    private static async Task<int> RunAsync(ApiConnection api, Request request, bool watch, OutputFormat output, TextWriter stdout)
     {
         var ct = CancellationToken.None;
+        var (app, group, revision, bundle, config) = (request.App, request.Group, request.Revision, request.Bundle, request.Config);
         if (bundle is not null)
         {
             var (bytes, type) = Directory.Exists(bundle)
@@ -104,6 +121,8 @@ internal static class DeployCommand
             deploymentGroupName = group,
             deploymentConfigName = config,
             revision = new { revisionType = "Bundle", bundle = new { sha256 = revision, bundleType = "zip" } },
+            trafficRouting = request.Traffic,
+            targetInstances = request.TargetInstances,
         }, ct);
         var id = created["deploymentId"]!.GetValue<string>();
         if (!watch)
@@ -137,6 +156,7 @@ internal static class DeployCommand
     {
         var clock = Stopwatch.StartNew();
         var last = "";
+        string? lastTraffic = null;
         var events = new Dictionary<(string Instance, string Name), string>();
         while (true)
         {
@@ -155,6 +175,12 @@ internal static class DeployCommand
             {
                 progress.WriteLine($"{at} {id}  {line}");
                 last = line;
+            }
+
+            if (WatchProgress.Traffic(info["traffic"]) is { } split && split != lastTraffic)
+            {
+                progress.WriteLine($"{at} {id}  {split}");
+                lastTraffic = split;
             }
 
             if (status is "Succeeded" or "Failed" or "Stopped")

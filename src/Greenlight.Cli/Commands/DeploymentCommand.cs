@@ -6,7 +6,7 @@ using Greenlight.Cli.Output;
 
 namespace Greenlight.Cli.Commands;
 
-/// <summary><c>greenlight deployment get|list|watch|stop</c>: look at and control deployments.</summary>
+/// <summary><c>greenlight deployment get|list|watch|stop|continue</c>: look at and control deployments.</summary>
 internal static class DeploymentCommand
 {
     public static Command Create()
@@ -18,11 +18,13 @@ internal static class DeploymentCommand
             "  greenlight deployment get d-ABCDEFGHI -o json\n" +
             "  greenlight deployment watch d-ABCDEFGHI\n" +
             "  greenlight deployment stop d-ABCDEFGHI --rollback\n" +
+            "  greenlight deployment continue d-ABCDEFGHI\n" +
             "Exit codes: 0 done (watch: Succeeded); 1 watch ended Failed or Stopped; 2 bad options or the server refused.");
         command.Subcommands.Add(Get());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Watch());
         command.Subcommands.Add(Stop());
+        command.Subcommands.Add(Continue());
         return command;
     }
 
@@ -115,6 +117,26 @@ internal static class DeploymentCommand
         {
             var answer = await api.PostAsync($"deployments/{parse.GetValue(id)}/stop", new { autoRollbackEnabled = parse.GetValue(rollback) }, CancellationToken.None);
             stdout.WriteLine($"{parse.GetValue(id)}: {answer["statusMessage"]}");
+            return ExitCodes.Success;
+        });
+    }
+
+    private static Command Continue()
+    {
+        var id = new Argument<string>("deployment-id") { Description = "The blue/green deployment waiting in Ready, or waiting to terminate blue." };
+        var termination = new Option<bool>("--termination-wait")
+        {
+            Description = "End the wait before blue is terminated (TERMINATION_WAIT) instead of the wait for continue in Ready (READY_WAIT, the default).",
+        };
+        var command = new Command("continue",
+            "Continue a blue/green deployment: move traffic to green now that it is installed (it waits in Ready with a group's --ready-wait),\n" +
+            "or with --termination-wait terminate blue without waiting out the termination wait.\n" +
+            "Examples:\n  greenlight deployment continue d-ABCDEFGHI\n  greenlight deployment continue d-ABCDEFGHI --termination-wait") { id, termination };
+        return WithApi(command, async (api, parse, stdout) =>
+        {
+            var kind = parse.GetValue(termination) ? "TERMINATION_WAIT" : "READY_WAIT";
+            await api.PostAsync($"deployments/{parse.GetValue(id)}/continue", new { deploymentWaitType = kind }, CancellationToken.None);
+            stdout.WriteLine($"{parse.GetValue(id)}: continued ({kind})");
             return ExitCodes.Success;
         });
     }

@@ -69,4 +69,12 @@ internal static class WatchProgress
         counts.AddRange(new[] { ("skipped", "skipped"), ("ready", "ready") }.Where(c => Count(c.Item1) != "0").Select(c => $"{c.Item2} {Count(c.Item1)}"));
         return string.Join(", ", counts);
     }
+
+    /// <summary>
+    /// A blue/green deployment's traffic split, e.g. <c>traffic  blue 90 %  green 10 %  step 1/2 (canary:10:5m)</c>; null
+    /// for a deployment without one.
+    /// </summary>
+    public static string? Traffic(JsonNode? traffic) => traffic is null
+        ? null
+        : $"traffic  blue {Cells.Text(traffic["blueWeight"])} %  green {Cells.Text(traffic["greenWeight"])} %  step {Cells.Text(traffic["step"])}/{Cells.Text(traffic["steps"])} ({Cells.Text(traffic["schedule"])})";
 }

@@ -74,7 +74,7 @@ public sealed class GroupCommandTests
     [InlineData(new[] { "--tag-filter", "=" }, "--tag-filter '=' must be KEY=VALUE, KEY or =VALUE")]
     [InlineData(new[] { "--tag-set", "role=web,,env=prod" }, "--tag-set 'role=web,,env=prod' must be KEY=VALUE, KEY or =VALUE, separated by commas")]
     [InlineData(new[] { "--tag-filter", "a", "--tag-set", "b" }, "use --tag-filter or --tag-set, not both: filters select instances matching any, a tag set those matching every set")]
-    [InlineData(new[] { "--type", "SIDEWAYS" }, "--type 'SIDEWAYS' must be IN_PLACE or BLUE_GREEN")]
+    [InlineData(new[] { "--type", "SIDEWAYS" }, "--type 'SIDEWAYS' must be in-place or blue-green or IN_PLACE or BLUE_GREEN")]
     [InlineData(new[] { "--outdated-instances", "MAYBE" }, "--outdated-instances 'MAYBE' must be UPDATE or IGNORE")]
     [InlineData(new[] { "--auto-rollback", "ON_TUESDAYS" }, "--auto-rollback 'ON_TUESDAYS' must be off or events from DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM, DEPLOYMENT_STOP_ON_REQUEST, separated by commas")]
     [InlineData(new[] { "--watch-minutes", "-1" }, "--watch-minutes '-1' must be a whole number, 0 or more")]

@@ -41,13 +41,40 @@ public sealed class GroupOptionsTests
         Assert.Equal("""{"deploymentGroupName":"prod","autoRollbackConfiguration":{"enabled":false,"events":[]}}""", Body(false, null, "--auto-rollback", "off"));
     }
 
-    private static string Body(bool update, DeploymentStyle? current, params string[] args)
+    [Fact]
+    public void Body_BlueGreenOptions_AreSentAsTheContractNamesThem()
+    {
+        var body = Body(false, null, "--style", "blue-green", "--target-group", "tg-a", "--target-group", "tg-b", "--traffic", "linear:10:1m", "--ready-wait", "90s", "--keep-blue", "--green-fleet", "copy");
+
+        Assert.Equal("""{"deploymentGroupName":"prod","deploymentStyle":{"deploymentType":"BLUE_GREEN","deploymentOption":"WITH_TRAFFIC_CONTROL"},"loadBalancerInfo":{"targetGroupInfoList":[{"name":"tg-a"},{"name":"tg-b"}]},"blueGreenDeploymentConfiguration":{"terminateBlueInstancesOnDeploymentSuccess":{"action":"KEEP_ALIVE"},"deploymentReadyOption":{"actionOnTimeout":"STOP_DEPLOYMENT","waitTimeInSeconds":90},"greenFleetProvisioningOption":{"action":"COPY_AUTO_SCALING_GROUP"}},"trafficRouting":"linear:10:1m"}""", body);
+    }
+
+    [Fact]
+    public void Body_UpdateOfTheTerminationWaitOnly_KeepsTheCurrentReadyOption()
+    {
+        var current = new BlueGreenDeploymentConfiguration(new BlueInstanceTerminationOption("KEEP_ALIVE", null), new DeploymentReadyOption("STOP_DEPLOYMENT", 5));
+
+        var body = Body(true, null, current, "--termination-wait", "2m");
+
+        Assert.Equal("""{"blueGreenDeploymentConfiguration":{"terminateBlueInstancesOnDeploymentSuccess":{"action":"TERMINATE","terminationWaitTimeInSeconds":120},"deploymentReadyOption":{"actionOnTimeout":"STOP_DEPLOYMENT","waitTimeInMinutes":5}}}""", body);
+    }
+
+    [Fact]
+    public void Body_ReadyWaitOffAndTrafficOff_ContinueAtOnceAndClearTheSchedule()
+    {
+        Assert.Equal("""{"blueGreenDeploymentConfiguration":{"deploymentReadyOption":{"actionOnTimeout":"CONTINUE_DEPLOYMENT"}},"trafficRouting":""}""",
+            Body(true, null, "--ready-wait", "off", "--traffic", "off"));
+    }
+
+    private static string Body(bool update, DeploymentStyle? current, params string[] args) => Body(update, current, null, args);
+
+    private static string Body(bool update, DeploymentStyle? current, BlueGreenDeploymentConfiguration? currentBlueGreen, params string[] args)
     {
         var options = new GroupOptions();
         var command = new RootCommand();
         options.AddTo(command);
         var parse = command.Parse(args);
         Assert.Empty(parse.Errors);
-        return System.Text.Json.JsonSerializer.Serialize(options.Body(parse, update ? null : "prod", current, update), Contracts.WireJson.Options);
+        return System.Text.Json.JsonSerializer.Serialize(options.Body(parse, update ? null : "prod", current, update, currentBlueGreen), Contracts.WireJson.Options);
     }
 }

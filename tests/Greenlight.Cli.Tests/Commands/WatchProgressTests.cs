@@ -61,4 +61,13 @@ public sealed class WatchProgressTests
 
     private static List<WatchProgress.Event> Events(params (string Instance, string Name, string Status)[] events) =>
         [.. events.Select(e => new WatchProgress.Event(e.Instance, e.Name, e.Status, null))];
+
+    [Fact]
+    public void Traffic_BlueGreenDeployment_IsTheSplitAndStep_AndNothingWithoutOne()
+    {
+        var traffic = System.Text.Json.Nodes.JsonNode.Parse("""{"blueWeight":90,"greenWeight":10,"step":1,"steps":2,"schedule":"canary:10:5m"}""");
+
+        Assert.Equal("traffic  blue 90 %  green 10 %  step 1/2 (canary:10:5m)", WatchProgress.Traffic(traffic));
+        Assert.Null(WatchProgress.Traffic(null));
+    }
 }

@@ -18,12 +18,14 @@ internal static class TagOptions
         CustomParser = result => Parse(result, "--tag", ParseTag),
     };
 
-    /// <summary>A repeatable <c>--tag-filter</c>.</summary>
-    public static Option<TagFilter[]> Filters() => new("--tag-filter")
+    /// <summary>A repeatable <c>--tag-filter</c> (or another name, e.g. deploy's <c>--green-tag-filter</c>).</summary>
+    public static Option<TagFilter[]> Filters(
+        string name = "--tag-filter",
+        string description = "Select instances by tag: KEY=VALUE (key and value), KEY (key only) or =VALUE (value only). Repeatable; an instance matching any filter is selected.") => new(name)
     {
-        Description = "Select instances by tag: KEY=VALUE (key and value), KEY (key only) or =VALUE (value only). Repeatable; an instance matching any filter is selected.",
+        Description = description,
         HelpName = "KEY=VALUE|KEY|=VALUE",
-        CustomParser = result => Parse(result, "--tag-filter", ParseFilter),
+        CustomParser = result => Parse(result, name, ParseFilter),
     };
 
     /// <summary>A repeatable <c>--tag-set</c>: each is one list of filters (ORed); the lists are ANDed.</summary>

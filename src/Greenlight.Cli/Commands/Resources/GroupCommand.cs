@@ -18,6 +18,8 @@ internal static class GroupCommand
             "  greenlight group create --app web prod --tag-filter role=web --config CodeDeployDefault.HalfAtATime\n" +
             "  greenlight group create --app web canary --tag-set role=web,role=api --tag-set env=prod --auto-rollback DEPLOYMENT_FAILURE\n" +
             "  greenlight group create --app web fleet --asg web-asg --termination-hook --outdated-instances UPDATE\n" +
+            "  greenlight group create --app web bg --style blue-green --asg web-asg --target-group web-tg --traffic canary:10:5m --ready-wait 30m --termination-wait 1h\n" +
+            "  greenlight group create --app web lb --tag-filter role=web --traffic-control --target-group web-tg\n" +
             "  greenlight group update --app web prod --watch-minutes 10\n" +
             "  greenlight group get --app web prod\n" +
             Help.ApiExitCodes)
@@ -38,7 +40,7 @@ internal static class GroupCommand
         var app = App();
         var name = Help.Name("group", "The new group's name: 1-100 of A-Z a-z 0-9 . _ + = , @ -.");
         var settings = new GroupOptions();
-        var command = new Command("create", Help.Verb("Create a deployment group.", "group create --app web prod --tag-filter role=web --config CodeDeployDefault.HalfAtATime", "group create --app web canary --tag-set role=web,role=api --tag-set env=prod", "group create --app web fleet --asg web-asg --termination-hook --auto-rollback DEPLOYMENT_FAILURE")) { app, name };
+        var command = new Command("create", Help.Verb("Create a deployment group.", "group create --app web prod --tag-filter role=web --config CodeDeployDefault.HalfAtATime", "group create --app web canary --tag-set role=web,role=api --tag-set env=prod", "group create --app web fleet --asg web-asg --termination-hook --auto-rollback DEPLOYMENT_FAILURE", "group create --app web bg --style blue-green --asg web-asg --target-group web-tg --traffic linear:25:2m --keep-blue")) { app, name };
         settings.AddTo(command);
         return command.WithApi(async call =>
         {
@@ -52,18 +54,20 @@ internal static class GroupCommand
         var app = App();
         var name = Help.Name("group", "The group.");
         var settings = new GroupOptions();
-        var command = new Command("update", Help.Verb("Change a deployment group: only the options given change; a repeatable option given replaces its list.", "group update --app web prod --watch-minutes 10", "group update --app web prod --tag-set role=web --auto-rollback off")) { app, name };
+        var command = new Command("update", Help.Verb("Change a deployment group: only the options given change; a repeatable option given replaces its list.", "group update --app web prod --watch-minutes 10", "group update --app web prod --tag-set role=web --auto-rollback off", "group update --app web bg --ready-wait off --termination-wait 10m")) { app, name };
         settings.AddTo(command);
         return command.WithApi(async call =>
         {
             DeploymentStyle? current = null;
-            if (settings.ChangesStyle(call.Parse))
+            BlueGreenDeploymentConfiguration? currentBlueGreen = null;
+            if (settings.NeedsCurrent(call.Parse))
             {
                 var group = (await call.Api.GetAsync(Path(call, app, call.Get(name)), CancellationToken.None))["deploymentGroupInfo"];
                 current = group?["deploymentStyle"]?.Deserialize<DeploymentStyle>(Contracts.WireJson.Options);
+                currentBlueGreen = group?["blueGreenDeploymentConfiguration"]?.Deserialize<BlueGreenDeploymentConfiguration>(Contracts.WireJson.Options);
             }
 
-            var answer = await call.Api.PutAsync(Path(call, app, call.Get(name)), settings.Body(call.Parse, null, current, update: true), CancellationToken.None);
+            var answer = await call.Api.PutAsync(Path(call, app, call.Get(name)), settings.Body(call.Parse, null, current, update: true, currentBlueGreen), CancellationToken.None);
             return call.Print(answer, w =>
             {
                 w.WriteLine($"Updated deployment group {call.Get(name)} of application {call.Get(app)}");

@@ -19,11 +19,11 @@ internal sealed class GroupOptions
         HelpName = "NAME",
     };
 
-    public Option<string> Type { get; } = Choices.Only(new Option<string>("--type")
+    public Option<string> Type { get; } = Choices.Only(new Option<string>("--type", "--style")
     {
-        Description = "Deployment type: IN_PLACE (default) or BLUE_GREEN.",
-        HelpName = "IN_PLACE|BLUE_GREEN",
-    }, "IN_PLACE", "BLUE_GREEN");
+        Description = "Deployment type: in-place (IN_PLACE, the default) or blue-green (BLUE_GREEN: always with traffic control).",
+        HelpName = "in-place|blue-green",
+    }, "in-place", "blue-green", "IN_PLACE", "BLUE_GREEN");
 
     public Option<bool?> TrafficControl { get; } = new("--traffic-control")
     {
@@ -79,31 +79,39 @@ internal sealed class GroupOptions
     public Option<int?> WatchMinutes { get; } = CountOption.Create("--watch-minutes",
         "After a deployment's instances succeed, watch its alarms this many minutes (0-2880) before it counts as known-good.", "MINUTES");
 
+    public BlueGreenGroupOptions BlueGreen { get; } = new();
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Type, TrafficControl, TagFilters, TagSet, AutoScalingGroups, OutdatedInstances, TerminationHook, AutoRollback, WatchMinutes })
+        foreach (var option in new Option[] { Config, Type, TrafficControl, TagFilters, TagSet, AutoScalingGroups, OutdatedInstances, TerminationHook, AutoRollback, WatchMinutes }.Concat(BlueGreen.All))
         {
             command.Options.Add(option);
         }
-
     }
 
     /// <summary>Whether any style option was given (an update then needs the current style for the other half).</summary>
     public bool ChangesStyle(ParseResult parse) => parse.GetResult(Type) is not null || parse.GetResult(TrafficControl) is not null;
 
-    /// <summary>The request body: a DeploymentGroupInput of the options given. <paramref name="currentStyle"/> fills the style option not given on an update.</summary>
-    public DeploymentGroupInput Body(ParseResult parse, string? groupName, DeploymentStyle? currentStyle, bool update)
+    /// <summary>Whether an update needs the group as it is: to keep the style half or the blue/green options not given.</summary>
+    public bool NeedsCurrent(ParseResult parse) => ChangesStyle(parse) || BlueGreen.ChangesBlueGreen(parse);
+
+    /// <summary>
+    /// The request body: a DeploymentGroupInput of the options given. <paramref name="currentStyle"/> fills the style option
+    /// not given on an update, <paramref name="currentBlueGreen"/> the blue/green options not given.
+    /// </summary>
+    public DeploymentGroupInput Body(ParseResult parse, string? groupName, DeploymentStyle? currentStyle, bool update, BlueGreenDeploymentConfiguration? currentBlueGreen = null)
     {
         if (parse.GetResult(TagFilters) is not null && parse.GetResult(TagSet) is not null)
         {
             throw new UsageException("use --tag-filter or --tag-set, not both: filters select instances matching any, a tag set those matching every set");
         }
 
+        var type = parse.GetValue(Type)?.ToUpperInvariant().Replace('-', '_') ?? currentStyle?.DeploymentType ?? "IN_PLACE";
         var style = ChangesStyle(parse)
             ? new DeploymentStyle(
-                parse.GetValue(Type) ?? currentStyle?.DeploymentType ?? "IN_PLACE",
+                type,
                 parse.GetResult(TrafficControl) is null
-                    ? currentStyle?.DeploymentOption ?? "WITHOUT_TRAFFIC_CONTROL"
+                    ? type == "BLUE_GREEN" ? "WITH_TRAFFIC_CONTROL" : currentStyle?.DeploymentOption ?? "WITHOUT_TRAFFIC_CONTROL"
                     : parse.GetValue(TrafficControl) != false ? "WITH_TRAFFIC_CONTROL" : "WITHOUT_TRAFFIC_CONTROL")
             : null;
         var tagSet = Given(parse, TagSet);
@@ -118,7 +126,10 @@ internal sealed class GroupOptions
             AutoRollbackConfiguration: parse.GetValue(AutoRollback),
             OutdatedInstancesStrategy: parse.GetValue(OutdatedInstances),
             WatchMinutes: parse.GetValue(WatchMinutes),
-            TerminationHookEnabled: parse.GetResult(TerminationHook) is null ? null : parse.GetValue(TerminationHook) != false);
+            TerminationHookEnabled: parse.GetResult(TerminationHook) is null ? null : parse.GetValue(TerminationHook) != false,
+            LoadBalancerInfo: BlueGreen.LoadBalancerInfo(parse),
+            BlueGreenDeploymentConfiguration: BlueGreen.Configuration(parse, currentBlueGreen),
+            TrafficRouting: BlueGreen.TrafficRouting(parse));
     }
 
     /// <summary>A repeatable option's values, or null when it was not given (an empty list would clear the setting).</summary>
