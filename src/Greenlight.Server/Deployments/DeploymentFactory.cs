@@ -141,6 +141,12 @@ public sealed partial class DeploymentFactory(IGreenlightStore store, TimeProvid
             await handover.CompleteAsync(deployment.DeploymentId, deployment.Application, deployment.DeploymentGroup, deployment.State, ct);
             await RecordKnownGoodAsync(deployment, ct);
         }
+        else if (deployment.State.Spec is { Kind: DeploymentKind.BlueGreen, BlueGreen.GreenFleet: { IsExisting: false, AutoScalingGroup: { } blue } } &&
+                 deployment.State.Status != DeploymentStatus.Succeeded && deployment.State.Instances.All(i => i.Role != InstanceRole.Replacement))
+        {
+            // Green never came into service: nothing to inspect or roll back, and its launches must stop.
+            await handover.DiscardAsync(deployment.DeploymentId, blue, $"deployment {deployment.DeploymentId} ended {deployment.State.Status} before green was in service", ct);
+        }
     }
 
     /// <summary>

@@ -53,6 +53,23 @@ public sealed class GreenFleetHandover(IGreenlightStore store, FleetSignal signa
         signal.Poke();
     }
 
+    /// <summary>
+    /// Deletes (forced: every instance goes) the green group a deployment provisioned, if it is still green: after a
+    /// rollback retired green, or when the deployment ended before green was ever in service (launches failing forever
+    /// would otherwise keep trying). A group already handed over is the deployment group's and stays.
+    /// </summary>
+    public async Task DiscardAsync(string deploymentId, string blue, string reason, CancellationToken ct)
+    {
+        var green = GreenFleetNames.For(blue, deploymentId);
+        var deleted = await AutoScalingGroupStore.UpdateAsync(store, green,
+            doc => doc.GreenFor != deploymentId || doc.Deleting ? null : FleetTermination.ForceDelete(doc),
+            new AuditEntry(time.GetUtcNow(), "engine", "DeleteAutoScalingGroup", green, reason), ct);
+        if (deleted is not null)
+        {
+            signal.Poke();
+        }
+    }
+
     private async Task SwapAsync(string key, string blue, string green, AuditEntry audit, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 20; attempt++)

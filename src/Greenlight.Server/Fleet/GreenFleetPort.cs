@@ -70,7 +70,14 @@ public sealed class GreenFleetPort(IGreenlightStore store, GreenFleetHandover ha
         {
             // Blue's group must stop being the deployment group's before it goes, or its managed termination hooks would
             // run termination deployments on instances blue/green already took out of service.
-            await handover.CompleteAsync(deploymentId, record.Application, record.DeploymentGroup, EngineJson.ReadState(record.StateJson), ct);
+            var state = EngineJson.ReadState(record.StateJson);
+            await handover.CompleteAsync(deploymentId, record.Application, record.DeploymentGroup, state, ct);
+
+            // A rollback retires the whole green copy, also instances it launched that never became replacements.
+            if (state.Spec is { Kind: DeploymentKind.BlueGreenRollback, RollbackTriggeringDeploymentId: { } triggering, BlueGreen.GreenFleet: { IsExisting: false, AutoScalingGroup: { } blue } })
+            {
+                await handover.DiscardAsync(triggering, blue, $"rollback {deploymentId}: {command.Reason}", ct);
+            }
         }
 
         var remaining = command.InstanceIds.ToHashSet(StringComparer.Ordinal);

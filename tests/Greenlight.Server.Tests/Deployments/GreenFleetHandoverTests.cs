@@ -48,8 +48,10 @@ public sealed class GreenFleetHandoverTests
         Assert.Equal(keepBlue ? [] : ["tg-web"], blueAfter.TargetGroupNames);
     }
 
-    [Fact]
-    public async Task DeploymentEnded_BlueGreenFailed_LeavesTheGroupAlone()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeploymentEnded_BlueGreenFailed_KeepsBlueAsTheGroups_AndDeletesGreenOnlyIfItNeverServed(bool greenServed)
     {
         await using var server = await TestServer.StartAsync();
         await BlueGreen.PrepareAsync(server);
@@ -58,12 +60,17 @@ public sealed class GreenFleetHandoverTests
         var blue = (await AutoScalingGroupStore.GetAsync(server.Store, "asg-web", CancellationToken.None))!.Value.Document;
         await server.Store.PutResourceAsync(ResourceKinds.AutoScalingGroup, Green, Documents.Write(blue with { Name = Green, GreenFor = DeploymentId }), 0, Audit(Green), CancellationToken.None);
         var failed = Succeeded(sha, keepBlue: false) with { Status = DeploymentStatus.Failed };
+        if (greenServed)
+        {
+            failed = failed with { Instances = [InstanceState.Create(new TargetInstance("i-green"), InstanceRole.Replacement, [])] };
+        }
 
         await server.Host.Services.GetRequiredService<DeploymentFactory>().DeploymentEndedAsync(new DeploymentRecordView(DeploymentId, "web", "prod", failed), CancellationToken.None);
 
         var group = (await server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod")).Body!["deploymentGroupInfo"]!;
+        var green = await AutoScalingGroupStore.GetAsync(server.Store, Green, CancellationToken.None);
         Assert.Equal(["asg-web"], group["autoScalingGroups"]!.AsArray().Select(g => g!.GetValue<string>()));
-        Assert.Equal(DeploymentId, (await AutoScalingGroupStore.GetAsync(server.Store, Green, CancellationToken.None))!.Value.Document.GreenFor);
+        Assert.Equal(greenServed, green is { Document.Deleting: false });
     }
 
     private static DeploymentState Succeeded(string sha, bool keepBlue)
