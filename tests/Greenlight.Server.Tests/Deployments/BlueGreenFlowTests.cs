@@ -48,6 +48,42 @@ public sealed class BlueGreenFlowTests
         Assert.Equal(["tg-web"], greenDoc.TargetGroupNames);
     }
 
+    [Fact]
+    public async Task BlueGreen_GreenFailsToInstall_RollsBack_GreenIsDeletedAndBlueStaysTheGroups()
+    {
+        await using var fleet = new ServerWithAgents(await TestServer.StartAsync(agentCommand: LocalFleet.AgentCommand));
+        var server = fleet.Server;
+        await BlueGreen.PrepareAsync(server, desired: 1);
+        Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/applications/web/deployment-groups", BlueGreen.Group(extras: new
+        {
+            autoRollbackConfiguration = new { enabled = true, events = new[] { "DEPLOYMENT_FAILURE" } },
+        }))).Status);
+        var blue = (await fleet.InServiceAsync("asg-web", 1)).Single();
+        var (uploaded, revision) = await TestFleet.UploadAsync(server.Admin, ZipBuilder.Build(
+        [
+            ("appspec.yml", "version: 0.0\nos: linux\nhooks:\n  ValidateService:\n    - location: check.sh\n", ZipBuilder.File644),
+            ("check.sh", "#!/bin/bash\nexit 1\n", ZipBuilder.File755),
+        ]));
+        Assert.Equal(201, uploaded);
+
+        var (_, body) = await TestFleet.DeployAsync(server.Admin, revision!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>());
+        var id = body!["deploymentId"]!.GetValue<string>();
+        var failed = await PlayLoadBalancerAsync(server, id);
+        var rollbackId = await Eventually.Until(async () => (await server.Host.Services.GetRequiredService<DeploymentEngine>().LoadStateAsync(id, CancellationToken.None))!.Rollback?.RollbackDeploymentId,
+            r => r is not null, Timeout, "the rollback deployment created");
+        var rollback = await PlayLoadBalancerAsync(server, rollbackId!);
+        await Eventually.Until(async () => (await server.Admin.GetAsync($"/api/v1/auto-scaling-groups/asg-web-{id}")).Status, s => s == 404, Timeout, "green's group deleted");
+        var group = (await server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod")).Body!["deploymentGroupInfo"]!;
+
+        Assert.Equal(DeploymentStatus.Failed, failed.Status);
+        Assert.True(rollback.Status == DeploymentStatus.Succeeded, $"{rollback.Status}: {rollback.Reason} {rollback.Failure?.Message}");
+        Assert.Equal(DeploymentKind.BlueGreenRollback, rollback.Spec.Kind);
+        Assert.Equal([blue], rollback.Spec.Instances.Select(i => i.InstanceId));
+        Assert.Single(rollback.Spec.Replacements);
+        Assert.Equal(["asg-web"], group["autoScalingGroups"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Equal([blue], await fleet.InServiceAsync("asg-web", 1));
+    }
+
     /// <summary>Until the deployment ends: green healthy when it reaches AllowTraffic, blue drained when it reaches BlockTraffic.</summary>
     private static async Task<DeploymentState> PlayLoadBalancerAsync(TestServer server, string id)
     {
