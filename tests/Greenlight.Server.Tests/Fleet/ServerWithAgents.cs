@@ -34,6 +34,13 @@ internal sealed class ServerWithAgents(TestServer server) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Every group's instances, green copies included, so none is missed below.
+        var (status, body) = await Server.Admin.GetAsync("/api/v1/auto-scaling-groups");
+        if (status == 200)
+        {
+            _seen.UnionWith(body!["autoScalingGroups"]!.AsArray().SelectMany(g => g!["instances"]!.AsArray()).Select(i => i!["instanceId"]!.GetValue<string>()));
+        }
+
         await Server.DisposeAsync();
         foreach (var id in _seen)
         {
