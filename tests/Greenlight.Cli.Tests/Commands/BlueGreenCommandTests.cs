@@ -16,6 +16,7 @@ public sealed class BlueGreenCommandTests
             "--traffic", "canary:10:5m", "--ready-wait", "30m", "--termination-wait", "90s", "--green-fleet", "discover");
         var updated = cli.Run("group", "update", "--app", "web", "bg", "--keep-blue");
         var info = cli.Json("group", "get", "--app", "web", "bg")["deploymentGroupInfo"]!;
+        var shown = cli.Run("group", "get", "--app", "web", "bg");
         var config = info["blueGreenDeploymentConfiguration"]!;
 
         Assert.True(created.ExitCode == 0, created.Stdout + created.Stderr);
@@ -28,6 +29,8 @@ public sealed class BlueGreenCommandTests
         Assert.Equal(1800, config["deploymentReadyOption"]!["waitTimeInSeconds"]!.GetValue<double>());
         Assert.Equal("KEEP_ALIVE", config["terminateBlueInstancesOnDeploymentSuccess"]!["action"]!.GetValue<string>());
         Assert.Equal("DISCOVER_EXISTING", config["greenFleetProvisioningOption"]!["action"]!.GetValue<string>());
+        Assert.Contains(shown.Lines, l => l.StartsWith("Blue/green", StringComparison.Ordinal) && l.EndsWith("green discovered per deployment; waits 30m for continue; blue kept alive", StringComparison.Ordinal));
+        Assert.Contains(shown.Lines, l => l.StartsWith("Target groups", StringComparison.Ordinal) && l.EndsWith("tg-web", StringComparison.Ordinal));
     }
 
     [Fact]

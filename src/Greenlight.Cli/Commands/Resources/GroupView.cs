@@ -19,6 +19,11 @@ internal static class GroupView
             ("Configuration", Cells.Text(group?["deploymentConfigName"])),
             ("Style", Style(group?["deploymentStyle"])),
             ("Selection", Selection(group) is { Length: > 0 } selection ? selection : "nothing: no tag filter, tag set or auto scaling group"),
+            ("Target groups", Cells.Items(group?["loadBalancerInfo"]?["targetGroupInfoList"]).Select(t => Cells.Text(t["name"])).ToList() is { Count: > 0 } targetGroups
+                ? string.Join(", ", targetGroups)
+                : null),
+            ("Traffic", Cells.Text(group?["trafficRouting"])),
+            ("Blue/green", Cells.Text(group?["deploymentStyle"]?["deploymentType"]) == "BLUE_GREEN" ? BlueGreen(group?["blueGreenDeploymentConfiguration"]) : null),
             ("Outdated", Cells.Text(group?["outdatedInstancesStrategy"])),
             ("Termination hook", group?["terminationHookEnabled"] is { } hook ? (hook.GetValue<bool>() ? "enabled" : "disabled") : null),
             ("Auto rollback", Rollback(group?["autoRollbackConfiguration"])),
@@ -59,6 +64,28 @@ internal static class GroupView
     public static string? Deployment(JsonNode? last) => last is null
         ? null
         : $"{Cells.Text(last["deploymentId"])} {Cells.Text(last["status"])} {Cells.Time(last["endTime"]) ?? Cells.Time(last["createTime"])}";
+
+    /// <summary>
+    /// A blue/green group's options in a line, e.g. <c>green copies the auto scaling group; waits 30m for continue; blue
+    /// terminated 1h after</c>.
+    /// </summary>
+    public static string BlueGreen(JsonNode? config)
+    {
+        var green = Cells.Text(config?["greenFleetProvisioningOption"]?["action"]) == "DISCOVER_EXISTING"
+            ? "green discovered per deployment"
+            : "green copies the auto scaling group";
+        var ready = config?["deploymentReadyOption"] is { } r && Cells.Text(r["actionOnTimeout"]) == "STOP_DEPLOYMENT"
+            ? $"waits {Wait(r["waitTimeInSeconds"], r["waitTimeInMinutes"])} for continue"
+            : "traffic moves once green is installed";
+        var terminate = config?["terminateBlueInstancesOnDeploymentSuccess"];
+        var blue = Cells.Text(terminate?["action"]) == "KEEP_ALIVE"
+            ? "blue kept alive"
+            : $"blue terminated {Wait(terminate?["terminationWaitTimeInSeconds"], terminate?["terminationWaitTimeInMinutes"])} after";
+        return $"{green}; {ready}; {blue}";
+    }
+
+    private static string Wait(JsonNode? seconds, JsonNode? minutes) => Core.Traffic.TrafficScheduleParser.FormatDuration(
+        seconds is not null ? TimeSpan.FromSeconds(seconds.GetValue<double>()) : TimeSpan.FromMinutes(minutes?.GetValue<int>() ?? 0));
 
     private static string? Rollback(JsonNode? rollback) => rollback is null
         ? null
