@@ -1,6 +1,3 @@
-using Greenlight.Engine.Storage;
-using Greenlight.Server.Hosting;
-using Greenlight.Store;
 using Greenlight.Testing;
 
 namespace Greenlight.Server.Tests.Traffic;
@@ -75,7 +72,7 @@ public sealed class RoutingTests
         await using var backend = await TestBackend.StartAsync("backend-a");
         string bound;
         string token;
-        await using (var first = await StartAsync(dir.Path))
+        await using (var first = await RunningServer.StartAsync(dir.Path))
         {
             token = first.Host.NewAdminToken!;
             using var admin = new ApiClient(first.Host.Url, token);
@@ -86,29 +83,12 @@ public sealed class RoutingTests
         }
 
         var stoppedAccepts = await TrafficSetup.AcceptsAsync(bound);
-        await using var second = await StartAsync(dir.Path);
+        await using var second = await RunningServer.StartAsync(dir.Path);
         using var again = new ApiClient(second.Host.Url, token);
         await TrafficSetup.UntilAsync(again, "tg", t => TrafficSetup.StateOf(t, "i-a") == "healthy", "target healthy after the restart");
         var answers = await TrafficSetup.SendAsync(bound, 3);
 
         Assert.False(stoppedAccepts);
         Assert.All(answers, body => Assert.Equal("backend-a", body));
-    }
-
-    private static async Task<Running> StartAsync(string dataDirectory)
-    {
-        var options = new ServerOptions(dataDirectory, "127.0.0.1:0", "sqlite", TestProfile: true);
-        var store = StoreFactory.Open(options.Database, options.DataDirectory);
-        return new Running(await ServerHost.StartAsync(options, store, TimeProvider.System, null, CancellationToken.None), store);
-    }
-
-
-    private sealed record Running(ServerHost Host, IGreenlightStore Store) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await Store.DisposeAsync();
-        }
     }
 }
