@@ -7,7 +7,9 @@ namespace Greenlight.Server.Traffic;
 /// Scaling group attachments (a scaling group's <c>targetGroupNames</c>): every InService instance of the group is a
 /// (blue) target of each attached target group, and leaves it (draining) once it is no longer InService. Only targets
 /// the attachment added (source <c>asg:NAME</c>) are ever removed, and held-out instances (a deployment's BlockTraffic, a
-/// user's deregistration) are not added back; see <see cref="TargetGroupDocument"/>.
+/// user's deregistration) are not added back; see <see cref="TargetGroupDocument"/>. A member already registered by
+/// someone else (e.g. a green fleet's instance, registered by its deployment before the handover attached the group) is
+/// adopted: its source becomes the attachment, so leaving InService removes it.
 /// </summary>
 public static class TargetGroupAttachments
 {
@@ -54,10 +56,20 @@ public static class TargetGroupAttachments
         var next = doc;
         foreach (var (id, source) in members)
         {
-            if (next.Find(id) is null && !next.HeldOut.Contains(id))
+            if (next.Find(id) is not { } present)
             {
-                next = next.Register(id, next.Port, TargetGroupDocument.Blue, source);
-                notes.Add(new Note(source[4..], "registered", id));
+                if (!next.HeldOut.Contains(id))
+                {
+                    next = next.Register(id, next.Port, TargetGroupDocument.Blue, source);
+                    notes.Add(new Note(source[4..], "registered", id));
+                }
+            }
+            else if (present.Source != source)
+            {
+                // Registered by a deployment or a user before the group was attached (a green fleet handed over): the
+                // attachment takes it over, so scale-in removes it. Routing does not change.
+                next = next with { Targets = [.. next.Targets.Select(t => t.InstanceId == id ? t with { Source = source } : t)] };
+                notes.Add(new Note(source[4..], "adopted", id));
             }
         }
 

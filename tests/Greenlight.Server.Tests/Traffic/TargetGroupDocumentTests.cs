@@ -67,14 +67,18 @@ public sealed class TargetGroupDocumentTests
     }
 
     [Fact]
-    public void Reconcile_AddsInServiceMembersAndRemovesOnlyTheAttachmentsFormerMembers()
+    public void Reconcile_AddsInServiceMembersAdoptsRegisteredOnesAndRemovesOnlyTheAttachmentsFormerMembers()
     {
         var doc = Empty.Register("old", 8080, "blue", "asg:asg").Register("mine", 8080, "blue", "api").Register("deployed", 8080, "blue", "deployment");
 
         var (next, notes) = TargetGroupAttachments.Reconcile(doc, [("new", "asg:asg")]);
+        var (adopted, adoptNotes) = TargetGroupAttachments.Reconcile(next, [("new", "asg:asg"), ("deployed", "asg:asg")]);
+        var (left, _) = TargetGroupAttachments.Reconcile(adopted, [("new", "asg:asg")]);
 
         Assert.Equal(["mine", "deployed", "new"], next.Targets.Select(t => t.InstanceId));
         Assert.Equal([("registered", "new"), ("deregistered", "old")], notes.Select(n => (n.Change, n.InstanceId)));
+        Assert.Equal([("adopted", "deployed")], adoptNotes.Select(n => (n.Change, n.InstanceId)));
+        Assert.Equal(["mine", "new"], left.Targets.Select(t => t.InstanceId));
     }
 
     [Fact]

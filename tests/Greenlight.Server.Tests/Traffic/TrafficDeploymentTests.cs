@@ -78,8 +78,8 @@ public sealed class TrafficDeploymentTests
         Assert.All(new[] { tg, tg2 }, doc =>
         {
             Assert.Empty(doc.Targets);
-            Assert.Equal([instances[0]], doc.HeldOut);
             Assert.Equal(30, doc.GreenWeight);
+            Assert.Equal(["k-register", "k-deregister", "k-weights"], doc.AppliedCommands);
         });
     }
 
