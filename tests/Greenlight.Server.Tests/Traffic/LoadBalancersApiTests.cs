@@ -73,6 +73,23 @@ public sealed class LoadBalancersApiTests
     }
 
     [Fact]
+    public async Task Create_HttpsWithAMissingCertificateFile_Is400NamingTheFile()
+    {
+        await using var server = await TestServer.StartAsync();
+        await TrafficSetup.CreateGroupAsync(server.Admin, "tg", 8081);
+        var missing = Path.Combine(server.DataDirectory, "nope.pem");
+
+        var (status, body) = await server.Admin.PostAsync("/api/v1/load-balancers", new
+        {
+            loadBalancerName = "web",
+            listeners = new[] { new { address = "127.0.0.1:0", protocol = "HTTPS", certificateFile = missing, forward = new[] { new { targetGroupName = "tg", weight = 1 } } } },
+        });
+
+        Assert.Equal(400, status);
+        Assert.Contains($"listeners[0].certificateFile '{missing}' does not exist", body!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_AddressInUse_Is400NamingTheListenerAndStoresNothing()
     {
         await using var server = await TestServer.StartAsync();
