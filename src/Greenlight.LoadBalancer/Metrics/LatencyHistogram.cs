@@ -8,7 +8,7 @@ namespace Greenlight.LoadBalancer.Metrics;
 /// </summary>
 /// <example>
 /// 4 responses in the bucket (0.8, 1.131] ms: p50 = 0.8 + 0.331 × 2/4 ≈ 0.966 ms. 1 response in (0, 0.1] and 1 in
-/// (1.6, 2.263]: p50 = 0.1 (rank 1 ends the first bucket), p99 = 1.6 + 0.663 × 0.98 ≈ 2.25 ms.
+/// (1.6, 2.263]: p50 = 0.1 (rank 1 ends the first bucket), p99 = 1.6 + 0.663 × 0.98 ≈ 2.249 ms.
 /// </example>
 internal static class LatencyHistogram
 {
