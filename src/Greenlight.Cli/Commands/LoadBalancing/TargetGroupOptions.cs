@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Greenlight.Cli.Api;
+using Greenlight.Cli.Commands.Options;
+using Greenlight.Contracts.V1;
+
+namespace Greenlight.Cli.Commands.LoadBalancing;
+
+/// <summary>
+/// The settings options of <c>target-group create</c> and <c>update</c> and the TargetGroupInput they make. Create
+/// starts from ELB's defaults; update sends only what was given, so the server keeps the rest.
+/// </summary>
+internal sealed class TargetGroupOptions
+{
+    public TargetGroupOptions(bool create)
+    {
+        Port.Required = create;
+    }
+
+    public Option<int?> Port { get; } = new("--port")
+    {
+        Description = "The port targets listen on (an instance's address plus this port; register --instance ID:PORT overrides it).",
+        HelpName = "PORT",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+            {
+                return port;
+            }
+
+            result.AddError($"--port '{text}' must be a port number 1-65535");
+            return null;
+        },
+    };
+
+    public Option<string> HealthPath { get; } = new("--health-path")
+    {
+        Description = "The health check's path, requested with GET (default /).",
+        HelpName = "PATH",
+        Validators =
+        {
+            result =>
+            {
+                if (result.Tokens.Count > 0 && !result.Tokens[0].Value.StartsWith('/'))
+                {
+                    result.AddError($"--health-path '{result.Tokens[0].Value}' must start with /");
+                }
+            },
+        },
+    };
+
+    public Option<double?> Interval { get; } = FineDuration.Create("--interval",
+        "How often each target is checked (default 10s; at least 0.1s, e.g. 0.5s or 500ms).", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+
+    public Option<double?> Timeout { get; } = FineDuration.Create("--timeout",
+        "How long a check may take before it fails (default 5s; e.g. 2s or 300ms).", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2));
+
+    public Option<int?> HealthyThreshold { get; } = CountOption.Create("--healthy-threshold",
+        "Passing checks in a row that make a target healthy (default 3).");
+
+    public Option<int?> UnhealthyThreshold { get; } = CountOption.Create("--unhealthy-threshold",
+        "Failing checks in a row that make a target unhealthy (default 2).");
+
+    public Option<string> Matcher { get; } = new("--matcher")
+    {
+        Description = "The status codes of a passing check: 200, 200,204 or 200-299 (default 200).",
+        HelpName = "CODES",
+    };
+
+    public Option<double?> DeregistrationDelay { get; } = FineDuration.Create("--deregistration-delay",
+        "How long a deregistered target may finish its in-flight requests (draining) before it is removed (default 300s).",
+        TimeSpan.Zero, TimeSpan.FromHours(1));
+
+    public Option<string> Algorithm { get; } = Choices.Only(new Option<string>("--algorithm")
+    {
+        Description = "How requests are spread over healthy targets: round-robin (the default) or least-outstanding-requests.",
+        HelpName = "round-robin|least-outstanding-requests",
+    }, "round-robin", "least-outstanding-requests");
+
+    /// <summary>The options, in the order help lists them.</summary>
+    public IEnumerable<Option> All => [Port, HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher, DeregistrationDelay, Algorithm];
+
+    /// <summary>
+    /// The input for <paramref name="name"/> (null on update: the name is in the path). On create a health check
+    /// starts from ELB's defaults; on update it is sent only when a health option was given, with just those fields.
+    /// </summary>
+    public TargetGroupInput Input(ApiCall call, string? name, bool create)
+    {
+        var health = create ? new HealthCheckSpec() : new HealthCheckSpec(null, null, null, null, null, null);
+        health = health with
+        {
+            Path = call.Get(HealthPath) ?? health.Path,
+            IntervalSeconds = call.Get(Interval) ?? health.IntervalSeconds,
+            TimeoutSeconds = call.Get(Timeout) ?? health.TimeoutSeconds,
+            HealthyThreshold = call.Get(HealthyThreshold) ?? health.HealthyThreshold,
+            UnhealthyThreshold = call.Get(UnhealthyThreshold) ?? health.UnhealthyThreshold,
+            Matcher = call.Get(Matcher) ?? health.Matcher,
+        };
+        var anyHealth = create || new Option[] { HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher }.Any(call.Has);
+        return new TargetGroupInput(name, call.Get(Port), anyHealth ? health : null, call.Get(DeregistrationDelay), WireAlgorithm(call.Get(Algorithm)));
+    }
+
+    /// <summary><c>round-robin</c> as the API spells it (<c>round_robin</c>); null stays null.</summary>
+    public static string? WireAlgorithm(string? algorithm) => algorithm?.Replace('-', '_');
+
+    /// <summary>The API's <c>least_outstanding_requests</c> as the command line spells it.</summary>
+    public static string? CliAlgorithm(string? algorithm) => algorithm?.Replace('_', '-');
+}
