@@ -57,6 +57,11 @@ internal sealed class ListenerOptions
         var cert = call.Get(Certificate);
         var key = call.Get(Key);
         var https = specs.Any(s => s.Protocol == "HTTPS");
+        if (key is not null && cert is null)
+        {
+            throw new UsageException("--key needs --cert");
+        }
+
         if (https && cert is null)
         {
             throw new UsageException("an https:// listener needs --cert FILE (and --key FILE for a PEM key in its own file)");
@@ -65,11 +70,6 @@ internal sealed class ListenerOptions
         if (!https && (cert is not null || key is not null))
         {
             throw new UsageException($"{(cert is null ? "--key" : "--cert")} is for https:// listeners, and no --listener starts with https://");
-        }
-
-        if (key is not null && cert is null)
-        {
-            throw new UsageException("--key needs --cert");
         }
 
         return [.. specs.Select(s => s.Protocol == "HTTPS"

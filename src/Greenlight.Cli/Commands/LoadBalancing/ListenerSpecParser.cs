@@ -58,16 +58,17 @@ internal static class ListenerSpecParser
         foreach (var item in items)
         {
             var colon = item.LastIndexOf(':');
-            var name = colon < 0 ? item : item[..colon];
+            var name = (colon < 0 ? item : item[..colon]).TrimEnd();
+            var weightText = colon < 0 ? "" : item[(colon + 1)..].TrimStart();
             var weight = 1;
             if (name.Length == 0)
             {
                 return Fail(item.Length == 0 ? "an empty target group between commas" : $"'{item}' has no target group name before ':'");
             }
 
-            if (colon >= 0 && (!int.TryParse(item[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out weight) || weight > MaxWeight))
+            if (colon >= 0 && (!int.TryParse(weightText, NumberStyles.None, CultureInfo.InvariantCulture, out weight) || weight > MaxWeight))
             {
-                return Fail($"weight '{item[(colon + 1)..]}' of target group '{name}' must be a whole number 0-{MaxWeight}");
+                return Fail($"weight '{weightText}' of target group '{name}' must be a whole number 0-{MaxWeight}");
             }
 
             if (forward.Any(f => f.TargetGroupName == name))

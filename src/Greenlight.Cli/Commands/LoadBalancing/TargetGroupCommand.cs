@@ -54,7 +54,7 @@ internal static class TargetGroupCommand
 
         return command.WithApi(async call =>
         {
-            var answer = await call.Api.PostAsync("target-groups", o.Input(call, call.Get(name), create: true), CancellationToken.None);
+            var answer = await call.Api.PostAsync("target-groups", o.Input(call.Parse, call.Get(name), create: true), CancellationToken.None);
             var tg = answer["targetGroup"];
             return call.Done(answer, $"Created target group {call.Get(name)}: port {Cells.Text(tg?["port"])}, {LoadBalancingViews.HealthCheck(tg?["healthCheck"])}");
         });
@@ -76,7 +76,7 @@ internal static class TargetGroupCommand
 
         return command.WithApi(async call =>
         {
-            var answer = await call.Api.PutAsync(Path(call.Get(name)), o.Input(call, null, create: false), CancellationToken.None);
+            var answer = await call.Api.PutAsync(Path(call.Get(name)), o.Input(call.Parse, null, create: false), CancellationToken.None);
             return call.Print(answer, w =>
             {
                 w.WriteLine($"Updated target group {call.Get(name)}");

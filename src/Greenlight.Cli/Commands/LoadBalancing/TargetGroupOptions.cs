@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Greenlight.Cli.Api;
 using Greenlight.Cli.Commands.Options;
 using Greenlight.Contracts.V1;
 
@@ -84,20 +83,20 @@ internal sealed class TargetGroupOptions
     /// The input for <paramref name="name"/> (null on update: the name is in the path). On create a health check
     /// starts from ELB's defaults; on update it is sent only when a health option was given, with just those fields.
     /// </summary>
-    public TargetGroupInput Input(ApiCall call, string? name, bool create)
+    public TargetGroupInput Input(ParseResult parse, string? name, bool create)
     {
         var health = create ? new HealthCheckSpec() : new HealthCheckSpec(null, null, null, null, null, null);
         health = health with
         {
-            Path = call.Get(HealthPath) ?? health.Path,
-            IntervalSeconds = call.Get(Interval) ?? health.IntervalSeconds,
-            TimeoutSeconds = call.Get(Timeout) ?? health.TimeoutSeconds,
-            HealthyThreshold = call.Get(HealthyThreshold) ?? health.HealthyThreshold,
-            UnhealthyThreshold = call.Get(UnhealthyThreshold) ?? health.UnhealthyThreshold,
-            Matcher = call.Get(Matcher) ?? health.Matcher,
+            Path = parse.GetValue(HealthPath) ?? health.Path,
+            IntervalSeconds = parse.GetValue(Interval) ?? health.IntervalSeconds,
+            TimeoutSeconds = parse.GetValue(Timeout) ?? health.TimeoutSeconds,
+            HealthyThreshold = parse.GetValue(HealthyThreshold) ?? health.HealthyThreshold,
+            UnhealthyThreshold = parse.GetValue(UnhealthyThreshold) ?? health.UnhealthyThreshold,
+            Matcher = parse.GetValue(Matcher) ?? health.Matcher,
         };
-        var anyHealth = create || new Option[] { HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher }.Any(call.Has);
-        return new TargetGroupInput(name, call.Get(Port), anyHealth ? health : null, call.Get(DeregistrationDelay), WireAlgorithm(call.Get(Algorithm)));
+        var anyHealth = create || new Option[] { HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher }.Any(o => parse.GetResult(o) is { Implicit: false });
+        return new TargetGroupInput(name, parse.GetValue(Port), anyHealth ? health : null, parse.GetValue(DeregistrationDelay), WireAlgorithm(parse.GetValue(Algorithm)));
     }
 
     /// <summary><c>round-robin</c> as the API spells it (<c>round_robin</c>); null stays null.</summary>
