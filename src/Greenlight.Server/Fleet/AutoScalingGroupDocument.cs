@@ -25,6 +25,9 @@ public sealed record AutoScalingGroupDocument(
     /// <summary>Set by a forced delete: the controller terminates every instance, then removes the group.</summary>
     public bool Deleting { get; init; }
 
+    /// <summary>Target groups its InService instances are registered in (see Traffic.TargetGroupAttachments).</summary>
+    public IReadOnlyList<string> TargetGroupNames { get; init; } = [];
+
     public InstancePlacement? PlacementOf(string instanceId) => Placements.FirstOrDefault(p => p.InstanceId == instanceId);
 }
 
