@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
 using Greenlight.Cli.Api;
 using Greenlight.Cli.Commands.Resources;
 using Greenlight.Cli.Output;
+using Greenlight.Contracts.V1;
 
 namespace Greenlight.Cli.Commands.LoadBalancing;
 
@@ -76,7 +78,14 @@ internal static class TargetGroupCommand
 
         return command.WithApi(async call =>
         {
-            var answer = await call.Api.PutAsync(Path(call.Get(name)), o.Input(call.Parse, null, create: false), CancellationToken.None);
+            HealthCheckSpec? current = null;
+            if (o.HasHealth(call.Parse))
+            {
+                var group = await call.Api.GetAsync(Path(call.Get(name)), CancellationToken.None);
+                current = group["targetGroup"]?["healthCheck"].Deserialize<HealthCheckSpec>(ApiConnection.Json);
+            }
+
+            var answer = await call.Api.PutAsync(Path(call.Get(name)), o.Input(call.Parse, null, create: false, current), CancellationToken.None);
             return call.Print(answer, w =>
             {
                 w.WriteLine($"Updated target group {call.Get(name)}");

@@ -80,12 +80,14 @@ internal sealed class TargetGroupOptions
     public IEnumerable<Option> All => [Port, HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher, DeregistrationDelay, Algorithm];
 
     /// <summary>
-    /// The input for <paramref name="name"/> (null on update: the name is in the path). On create a health check
-    /// starts from ELB's defaults; on update it is sent only when a health option was given, with just those fields.
+    /// The input for <paramref name="name"/> (null on update: the name is in the path). On create a health check starts
+    /// from ELB's defaults. On update it is sent only when a health option was given, on top of <paramref name="current"/>
+    /// (the group's health check as it is): the server takes a health check as a whole, so the fields not given must
+    /// be sent as they are for them to stay.
     /// </summary>
-    public TargetGroupInput Input(ParseResult parse, string? name, bool create)
+    public TargetGroupInput Input(ParseResult parse, string? name, bool create, HealthCheckSpec? current = null)
     {
-        var health = create ? new HealthCheckSpec() : new HealthCheckSpec(null, null, null, null, null, null);
+        var health = create ? new HealthCheckSpec() : current ?? new HealthCheckSpec(null, null, null, null, null, null);
         health = health with
         {
             Path = parse.GetValue(HealthPath) ?? health.Path,
@@ -95,9 +97,13 @@ internal sealed class TargetGroupOptions
             UnhealthyThreshold = parse.GetValue(UnhealthyThreshold) ?? health.UnhealthyThreshold,
             Matcher = parse.GetValue(Matcher) ?? health.Matcher,
         };
-        var anyHealth = create || new Option[] { HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher }.Any(o => parse.GetResult(o) is { Implicit: false });
-        return new TargetGroupInput(name, parse.GetValue(Port), anyHealth ? health : null, parse.GetValue(DeregistrationDelay), WireAlgorithm(parse.GetValue(Algorithm)));
+        return new TargetGroupInput(name, parse.GetValue(Port), create || HasHealth(parse) ? health : null, parse.GetValue(DeregistrationDelay),
+            WireAlgorithm(parse.GetValue(Algorithm)));
     }
+
+    /// <summary>Whether a health check option was given on the command line.</summary>
+    public bool HasHealth(ParseResult parse) =>
+        new Option[] { HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher }.Any(o => parse.GetResult(o) is { Implicit: false });
 
     /// <summary><c>round-robin</c> as the API spells it (<c>round_robin</c>); null stays null.</summary>
     public static string? WireAlgorithm(string? algorithm) => algorithm?.Replace('-', '_');

@@ -23,6 +23,16 @@ public sealed class TargetGroupOptionsTests
     }
 
     [Fact]
+    public void Input_UpdateOnTopOfTheCurrentCheck_KeepsTheFieldsNotGiven()
+    {
+        var options = new TargetGroupOptions(create: false);
+        var parse = Command(options).Parse(["--interval", "2s"]);
+        var current = new Contracts.V1.HealthCheckSpec("/health", 0.5, 0.2, 2, 3, "200-299");
+
+        Assert.Equal(current with { IntervalSeconds = 2 }, options.Input(parse, null, create: false, current).HealthCheck);
+    }
+
+    [Fact]
     public void Input_UpdateWithNothing_SendsNothing()
     {
         Assert.Equal("{}", Body(create: false));
