@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Greenlight.Testing;
 
 namespace Greenlight.Cli.Tests.Commands.LoadBalancing;
@@ -166,5 +168,37 @@ public sealed class LoadBalancerCommandTests
         Assert.Equal("note: no listener forwards to web, so its targets stay unused until one does\nerror: web did not reach healthy within 1s: 1 unused\n", result.Stderr);
         Assert.Matches(@"^\[ +\d+\.\ds\] web: 1 unused$", result.Lines[0]);
         Assert.Matches(@"^web-1 +127\.0\.0\.1:9 +blue +unused", result.Lines[2]);
+    }
+
+    [Fact]
+    public async Task LoadBalancer_HttpsListenerWithPemCertAndKey_ServesTheBackendOverTls()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        await using var backend = await KestrelBackend.StartAsync("backend-tls");
+        using var dir = new TempDirectory("gl-lb-cert");
+        var (cert, key) = (Path.Combine(dir.Path, "lb.crt"), Path.Combine(dir.Path, "lb.key"));
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+            File.WriteAllText(cert, selfSigned.ExportCertificatePem());
+            File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
+        }
+
+        cli.Run("instance", "register", "web-1");
+        cli.Run("tg", "create", "web", "--port", backend.Port.ToString(CultureInfo.InvariantCulture), "--interval", "0.2s", "--timeout", "100ms", "--healthy-threshold", "2");
+        cli.Run("tg", "register", "web", "--instance", "web-1");
+
+        var created = cli.Run("lb", "create", "secure-lb", "--listener", "https://127.0.0.1:0=web", "--cert", cert, "--key", key);
+        var listener = cli.Json("lb", "get", "secure-lb")["loadBalancer"]!["listeners"]![0]!;
+        var healthy = cli.Run("tg", "targets", "web", "--until", "healthy", "--timeout", "30s");
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        using var https = new HttpClient(handler) { Timeout = Patience };
+        var body = await https.GetStringAsync($"https://{listener["boundAddress"]!.GetValue<string>()}/");
+
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        Assert.Equal(("HTTPS", "active", cert), (listener["protocol"]!.GetValue<string>(), listener["state"]!.GetValue<string>(), listener["certificateFile"]!.GetValue<string>()));
+        Assert.Equal(0, healthy.ExitCode);
+        Assert.Equal("backend-tls", body);
     }
 }
