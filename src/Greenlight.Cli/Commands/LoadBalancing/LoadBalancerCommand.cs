@@ -61,7 +61,7 @@ internal static class LoadBalancerCommand
         var o = new ListenerOptions();
         return new Command("update", Help.Verb("Replace a load balancer's listeners with those given: listeners no longer named stop, new ones start, and a " +
                                                "changed forward takes effect for the next request.",
-            "lb update web-lb --listener 127.0.0.1:8080=web:50,canary:50", "load-balancer update web-lb --listener 127.0.0.1:8080=web"))
+            "load-balancer update web-lb --listener 127.0.0.1:8080=web:50,canary:50", "lb update web-lb --listener 127.0.0.1:8080=web"))
         {
             name, o.Listeners, o.Certificate, o.Key,
         }.WithApi(async call =>
@@ -75,7 +75,7 @@ internal static class LoadBalancerCommand
         });
     }
 
-    private static Command List() => new Command("list", Help.Verb("List load balancers with their listeners (bound addresses) and forward actions.", "lb list", "load-balancer list -o json"))
+    private static Command List() => new Command("list", Help.Verb("List load balancers with their listeners (bound addresses) and forward actions.", "load-balancer list", "lb list -o json"))
         .WithApi(async call =>
         {
             var answer = await call.Api.GetAsync("load-balancers", CancellationToken.None);
@@ -94,7 +94,7 @@ internal static class LoadBalancerCommand
     {
         var name = Name();
         return new Command("get", Help.Verb("Show a load balancer: each listener's address, protocol, state (active or failed), bound address, forward weights and error.",
-            "lb get web-lb", "load-balancer get web-lb -o json"))
+            "load-balancer get web-lb", "lb get web-lb -o json"))
         {
             name,
         }.WithApi(async call =>
@@ -107,7 +107,7 @@ internal static class LoadBalancerCommand
     private static Command Delete()
     {
         var name = Name();
-        return new Command("delete", Help.Verb("Delete a load balancer: its listeners stop listening. Its target groups stay.", "lb delete web-lb"))
+        return new Command("delete", Help.Verb("Delete a load balancer: its listeners stop listening. Its target groups stay.", "load-balancer delete web-lb", "lb delete web-lb -o json"))
         {
             name,
         }.WithApi(async call =>

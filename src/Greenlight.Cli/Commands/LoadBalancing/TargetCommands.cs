@@ -16,7 +16,7 @@ internal static class TargetCommands
         var name = TargetGroupCommand.Name();
         var instances = TargetRefOption.Create("An instance to add as a target: its address and the group's port, or PORT when given.");
         return new Command("register", Help.Verb("Register instances as targets. A new target is health-checked (state initial) and receives traffic once healthy.",
-            "tg register web --instance web-1 --instance web-2", "target-group register web --instance web-1:8081"))
+            "target-group register web --instance web-1 --instance web-2", "tg register web --instance web-1:8081"))
         {
             name, instances,
         }.WithApi(async call =>
@@ -36,7 +36,7 @@ internal static class TargetCommands
         var instances = TargetRefOption.Create("A target to remove (INSTANCE:PORT when it was registered with a port of its own).");
         return new Command("deregister", Help.Verb("Deregister targets: they get no new requests and drain (finish in-flight ones) for up to the group's " +
                                                    "deregistration delay, then are removed. targets --until drained waits for that.",
-            "tg deregister web --instance web-1", "target-group deregister web --instance web-1 --instance web-2:8081"))
+            "target-group deregister web --instance web-1", "tg deregister web --instance web-1 --instance web-2:8081"))
         {
             name, instances,
         }.WithApi(async call =>
@@ -63,7 +63,7 @@ internal static class TargetCommands
         return new Command("targets", Help.Verb("List a target group's targets: instance, address:port, pool (blue or green), state (initial, healthy, unhealthy, " +
                                                 "draining, unused), in-flight requests and the reason for the state.\n" +
                                                 "With --until the exit code says whether the state was reached in time (1 on timeout).",
-            "tg targets web", "tg targets web --watch", "target-group targets web --until healthy --timeout 2m", "tg targets web --until drained"))
+            "target-group targets web", "tg targets web --watch", "tg targets web --until healthy --timeout 2m", "tg targets web --until drained"))
         {
             name, watch, until, timeout,
         }.WithApi(async call =>
@@ -96,7 +96,7 @@ internal static class TargetCommands
         });
         return new Command("metrics", Help.Verb("Show a target group's traffic in a recent window: requests, responses by class, connection errors, latency " +
                                                 "percentiles and health changes, in total and per target.",
-            "tg metrics web", "target-group metrics web --seconds 300 -o json"))
+            "target-group metrics web", "tg metrics web --seconds 300 -o json"))
         {
             name, seconds,
         }.WithApi(async call =>

@@ -67,7 +67,7 @@ internal static class TargetGroupCommand
         var name = Name();
         var o = new TargetGroupOptions(create: false);
         var command = new Command("update", Help.Verb("Change a target group: only the options given change. New health check settings apply from the next check.",
-            "tg update web --interval 2s --unhealthy-threshold 3", "target-group update web --deregistration-delay 0s --algorithm round-robin"))
+            "target-group update web --interval 2s --unhealthy-threshold 3", "tg update web --deregistration-delay 0s --algorithm round-robin"))
         {
             name,
         };
@@ -95,7 +95,7 @@ internal static class TargetGroupCommand
     }
 
     private static Command List() => new Command("list", Help.Verb("List target groups: port, health check, algorithm, targets by state and the load balancers using each.",
-        "tg list", "target-group list -o json")).WithApi(async call =>
+        "target-group list", "tg list -o json")).WithApi(async call =>
     {
         var answer = await call.Api.GetAsync("target-groups", CancellationToken.None);
         var table = new Table("NAME", "PORT", "HEALTH CHECK", "ALGORITHM", "TARGETS", "LOAD BALANCERS");
@@ -114,7 +114,7 @@ internal static class TargetGroupCommand
         var name = Name();
         return new Command("get", Help.Verb("Show a target group: its settings, green weight, the load balancers using it, and its targets " +
                                             "(instance, address:port, pool, state, in-flight requests, reason).",
-            "tg get web", "target-group get web -o json"))
+            "target-group get web", "tg get web -o json"))
         {
             name,
         }.WithApi(async call =>
@@ -128,7 +128,7 @@ internal static class TargetGroupCommand
     {
         var name = Name();
         return new Command("delete", Help.Verb("Delete a target group. Refused (exit 1) while a listener, a deployment group or an auto scaling group names it.",
-            "tg delete web"))
+            "target-group delete web"))
         {
             name,
         }.WithApi(async call =>
