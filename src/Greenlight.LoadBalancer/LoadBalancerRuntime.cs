@@ -128,6 +128,10 @@ public sealed partial class LoadBalancerRuntime : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// Stops the health checks and the drain waits (no more gone events), stops the listeners (giving requests in flight up to 5 s),
+    /// then delivers the events still queued. ApplyAsync afterwards throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
@@ -142,14 +146,16 @@ public sealed partial class LoadBalancerRuntime : IAsyncDisposable
             await _stopping.CancelAsync().ConfigureAwait(false);
             await StopListenersAsync().ConfigureAwait(false);
             _events.Writer.TryComplete();
-            await _dispatcher.ConfigureAwait(false);
-            _forwarding.Dispose();
-            _healthClient.Dispose();
         }
         finally
         {
             _gate.Release();
         }
+
+        // Outside the semaphore: a handler blocked on ApplyAsync gets it, sees the runtime disposed, and the queue drains.
+        await _dispatcher.ConfigureAwait(false);
+        _forwarding.Dispose();
+        _healthClient.Dispose();
     }
 
     internal RoutingSnapshot Snapshot() => Volatile.Read(ref _snapshot);

@@ -13,7 +13,7 @@ namespace Greenlight.LoadBalancer.Targets;
 internal sealed class TargetRuntime
 {
     private int _inFlight;
-    private volatile TaskCompletionSource? _idle;
+    private TaskCompletionSource? _idle;
     private readonly CancellationTokenSource _cutOff = new();
 
     public TargetRuntime(GroupRuntime group, TargetConfig config, TrafficMeter meter)
@@ -61,7 +61,7 @@ internal sealed class TargetRuntime
 
     public CancellationTokenSource? DrainWait { get; set; }
 
-    public bool Draining => _idle is not null;
+    public bool Draining => Volatile.Read(ref _idle) is not null;
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -76,7 +76,7 @@ internal sealed class TargetRuntime
     {
         if (Interlocked.Decrement(ref _inFlight) == 0)
         {
-            _idle?.TrySetResult();
+            Volatile.Read(ref _idle)?.TrySetResult();
         }
     }
 
@@ -84,7 +84,9 @@ internal sealed class TargetRuntime
     public Task StartDraining()
     {
         var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _idle = idle;
+        // A full fence between publishing the wait and reading the count (EndRequest decrements, then reads the wait):
+        // one of the two sees the other, so a drain never misses its last request.
+        Interlocked.Exchange(ref _idle, idle);
         if (InFlight == 0)
         {
             idle.TrySetResult();
@@ -93,7 +95,7 @@ internal sealed class TargetRuntime
         return idle.Task;
     }
 
-    public void StopDraining() => _idle = null;
+    public void StopDraining() => Volatile.Write(ref _idle, null);
 
     public void CutOff() => _cutOff.Cancel();
 

@@ -25,7 +25,7 @@ public sealed record AutoScalingGroupDocument(
     /// <summary>Set by a forced delete: the controller terminates every instance, then removes the group.</summary>
     public bool Deleting { get; init; }
 
-    /// <summary>Target groups its InService instances are registered in (see Traffic.TargetGroupAttachments).</summary>
+    /// <summary>Target groups its InService instances are registered in; a green fleet has none until its deployment succeeds.</summary>
     public IReadOnlyList<string> TargetGroupNames { get; init; } = [];
 
     public InstancePlacement? PlacementOf(string instanceId) => Placements.FirstOrDefault(p => p.InstanceId == instanceId);

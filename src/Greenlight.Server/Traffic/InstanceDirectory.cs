@@ -43,6 +43,9 @@ public sealed class InstanceDirectory
         return new InstanceDirectory(groups, registered);
     }
 
+    /// <summary>A directory of these scaling groups and registered instance names (tests, and callers that already read them).</summary>
+    public static InstanceDirectory For(IReadOnlyList<AutoScalingGroupDocument> groups, IReadOnlySet<string> registered) => new(groups, registered);
+
     /// <summary>The host requests to the instance go to.</summary>
     public string HostOf(string instanceId) => _addresses.GetValueOrDefault(instanceId, RegisteredHost);
 

@@ -32,7 +32,7 @@ public sealed class LatencyHistogramTests
             counts[bucket]++;
         }
 
-        Assert.Equal(expected, LatencyHistogram.Percentile(counts, quantile)!.Value, 3);
+        Assert.Equal(expected, LatencyHistogram.Percentile(counts, quantile)!.Value, 0.001);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class LatencyHistogramTests
         counts[7] = 90;
         counts[14] = 10;
 
-        Assert.Equal(1.1314, LatencyHistogram.Percentile(counts, 0.90)!.Value, 3);
-        Assert.Equal(12.4251, LatencyHistogram.Percentile(counts, 0.99)!.Value, 3);
+        Assert.Equal(1.1314, LatencyHistogram.Percentile(counts, 0.90)!.Value, 0.001);
+        Assert.Equal(12.4251, LatencyHistogram.Percentile(counts, 0.99)!.Value, 0.001);
     }
 
     [Fact]
