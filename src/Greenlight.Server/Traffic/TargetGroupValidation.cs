@@ -69,6 +69,11 @@ public static class TargetGroupValidation
             return bounds.Length == 1 || int.Parse(bounds[0], CultureInfo.InvariantCulture) <= int.Parse(bounds[1], CultureInfo.InvariantCulture);
         });
 
+    /// <summary>An update's health check: the fields given replace those of <paramref name="current"/>, the rest stay.</summary>
+    public static HealthCheckSpec Merge(HealthCheckSpec update, HealthCheckSpec current) =>
+        Complete(new(update.Path ?? current.Path, update.IntervalSeconds ?? current.IntervalSeconds, update.TimeoutSeconds ?? current.TimeoutSeconds,
+            update.HealthyThreshold ?? current.HealthyThreshold, update.UnhealthyThreshold ?? current.UnhealthyThreshold, update.Matcher ?? current.Matcher));
+
     /// <summary>The spec with every default filled in, as stored.</summary>
     public static HealthCheckSpec Complete(HealthCheckSpec? spec) =>
         new(spec?.Path ?? "/", spec?.IntervalSeconds ?? 10, spec?.TimeoutSeconds ?? 5, spec?.HealthyThreshold ?? 3, spec?.UnhealthyThreshold ?? 2, spec?.Matcher ?? "200");

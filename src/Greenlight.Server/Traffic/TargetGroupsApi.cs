@@ -67,7 +67,12 @@ public static class TargetGroupsApi
             return ApiErrors.Result(TargetGroupValidation.Invalid($"targetGroupName '{renamed}' differs from '{name}': a target group cannot be renamed"));
         }
 
-        var health = input.HealthCheck is { } spec ? TargetGroupValidation.Complete(spec) : null;
+        if (await TrafficStore.TargetGroupAsync(store, name, ct) is not { } current)
+        {
+            return ApiErrors.Result(TargetGroupValidation.NotFound(name));
+        }
+
+        var health = input.HealthCheck is { } spec ? TargetGroupValidation.Merge(spec, current.Document.HealthCheck) : null;
         var problem = (input.Port is null ? null : TargetGroupValidation.Port(input.Port))
                       ?? (health is null ? null : TargetGroupValidation.HealthCheck(health))
                       ?? TargetGroupValidation.DeregistrationDelay(input.DeregistrationDelaySeconds)

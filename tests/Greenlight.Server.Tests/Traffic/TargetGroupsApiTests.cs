@@ -34,6 +34,24 @@ public sealed class TargetGroupsApiTests
         Assert.Equal("TargetGroupNotFoundException", gone!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Update_PartialHealthCheck_ChangesOnlyTheFieldsGiven()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.Admin.PostAsync("/api/v1/target-groups", new
+        {
+            targetGroupName = "tg", port = 8080,
+            healthCheck = new { path = "/health", intervalSeconds = 0.5, timeoutSeconds = 0.2, healthyThreshold = 2, unhealthyThreshold = 4, matcher = "200-299" },
+        });
+
+        var (status, updated) = await server.Admin.PutAsync("/api/v1/target-groups/tg", new { healthCheck = new { healthyThreshold = 5 } });
+
+        Assert.Equal(200, status);
+        var check = updated!["targetGroup"]!["healthCheck"]!;
+        Assert.Equal(("/health", 0.5, 0.2, 5, 4, "200-299"), (check["path"]!.GetValue<string>(), check["intervalSeconds"]!.GetValue<double>(),
+            check["timeoutSeconds"]!.GetValue<double>(), check["healthyThreshold"]!.GetValue<int>(), check["unhealthyThreshold"]!.GetValue<int>(), check["matcher"]!.GetValue<string>()));
+    }
+
     public static TheoryData<object, string> BadGroups => new()
     {
         { new { targetGroupName = "tg", port = 0 }, "port 0" },

@@ -80,14 +80,13 @@ internal sealed class TargetGroupOptions
     public IEnumerable<Option> All => [Port, HealthPath, Interval, Timeout, HealthyThreshold, UnhealthyThreshold, Matcher, DeregistrationDelay, Algorithm];
 
     /// <summary>
-    /// The input for <paramref name="name"/> (null on update: the name is in the path). On create a health check starts
-    /// from ELB's defaults. On update it is sent only when a health option was given, on top of <paramref name="current"/>
-    /// (the group's health check as it is): the server takes a health check as a whole, so the fields not given must
-    /// be sent as they are for them to stay.
+    /// The input for <paramref name="name"/> (null on update: the name is in the path). The health check carries only the
+    /// fields given: the server fills ELB's defaults on create and keeps the current values on update. On update it is
+    /// sent only when a health option was given, on top of <paramref name="current"/> when known.
     /// </summary>
     public TargetGroupInput Input(ParseResult parse, string? name, bool create, HealthCheckSpec? current = null)
     {
-        var health = create ? new HealthCheckSpec() : current ?? new HealthCheckSpec(null, null, null, null, null, null);
+        var health = (create ? null : current) ?? new HealthCheckSpec();
         health = health with
         {
             Path = parse.GetValue(HealthPath) ?? health.Path,

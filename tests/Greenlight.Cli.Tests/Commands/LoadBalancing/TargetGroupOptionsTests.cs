@@ -3,15 +3,15 @@ using Greenlight.Cli.Commands.LoadBalancing;
 
 namespace Greenlight.Cli.Tests.Commands.LoadBalancing;
 
-/// <summary>The body <c>target-group create|update</c> sends: create starts from ELB's defaults, update sends only what was given.</summary>
+/// <summary>The body <c>target-group create|update</c> sends: both send only what was given; the server fills the defaults or keeps the current values.</summary>
 public sealed class TargetGroupOptionsTests
 {
     [Fact]
-    public void Input_CreateWithSomeHealthOptions_FillsTheRestWithDefaults()
+    public void Input_CreateWithSomeHealthOptions_SendsOnlyThoseForTheServerToFillTheDefaults()
     {
         var body = Body(create: true, "--port", "8080", "--interval", "0.5s", "--timeout", "300ms", "--matcher", "200-299", "--algorithm", "least-outstanding-requests");
 
-        const string Expected = """{"targetGroupName":"web","port":8080,"healthCheck":{"path":"/","intervalSeconds":0.5,"timeoutSeconds":0.3,"healthyThreshold":3,"unhealthyThreshold":2,"matcher":"200-299"},"algorithm":"least_outstanding_requests"}""";
+        const string Expected = """{"targetGroupName":"web","port":8080,"healthCheck":{"intervalSeconds":0.5,"timeoutSeconds":0.3,"matcher":"200-299"},"algorithm":"least_outstanding_requests"}""";
         Assert.Equal(Expected, body);
     }
 
