@@ -77,7 +77,8 @@ public sealed class TrafficObserver(
             }
 
             var deployment = EngineJson.ReadState(record.StateJson);
-            var waiting = deployment.Instances.Where(i => i.Events.LastOrDefault() is { Status: EventStatus.InProgress, Event: LifecycleEvent.AllowTraffic or LifecycleEvent.BlockTraffic }).ToList();
+            var waiting = deployment.Instances.Where(i => i.Events.LastOrDefault() is { Status: EventStatus.InProgress, Event: LifecycleEvent.AllowTraffic or LifecycleEvent.BlockTraffic }
+                || IsShiftingOnto(deployment, i)).ToList();
             if (waiting.Count == 0)
             {
                 continue;
@@ -100,16 +101,39 @@ public sealed class TrafficObserver(
         }
     }
 
-    /// <summary>What to tell the deployment about the instance now, or null (nothing to say yet).</summary>
+    /// <summary>A green instance already taking traffic while the shift goes on: its health gates the next step.</summary>
+    private static bool IsShiftingOnto(DeploymentState deployment, InstanceState instance) =>
+        deployment.Phase == DeploymentPhase.ShiftingTraffic && instance is { Role: InstanceRole.Replacement, Status: InstanceStatus.Succeeded };
+
+    /// <summary>
+    /// What to tell the deployment about the instance now, or null (nothing to say yet). A green instance during the shift
+    /// (its events done) is reported unhealthy when a target group finds it so, and healthy again once every group does.
+    /// </summary>
     public static Observation? Verdict(InstanceState instance, IReadOnlyList<string> names, IReadOnlyList<TargetGroupDocument?> docs, IReadOnlyList<TargetStatus> running)
     {
         var id = instance.InstanceId;
+        if (instance.Status == InstanceStatus.Succeeded)
+        {
+            var held = instance.Diagnostics is not null;
+            return HealthVerdict(id, names, docs, running) switch
+            {
+                TargetHealthChanged { Healthy: false } unhealthy when !held => unhealthy,
+                TargetHealthChanged { Healthy: true } healthy when held => healthy,
+                _ => null,
+            };
+        }
+
         if (instance.Events[^1].Event == LifecycleEvent.BlockTraffic)
         {
             var gone = docs.All(d => d is null || d.Find(id) is null) && !running.Any(t => t.Id == id && names.Contains(t.TargetGroup));
             return gone ? new TargetDrained(id) : null;
         }
 
+        return HealthVerdict(id, names, docs, running);
+    }
+
+    private static TargetHealthChanged? HealthVerdict(string id, IReadOnlyList<string> names, IReadOnlyList<TargetGroupDocument?> docs, IReadOnlyList<TargetStatus> running)
+    {
         if (names.Count == 0)
         {
             return new TargetHealthChanged(id, true);
@@ -128,8 +152,9 @@ public sealed class TrafficObserver(
 
     private async Task TellAsync(string deploymentId, InstanceState instance, Observation observation, CancellationToken ct)
     {
-        // The machine ignores repeats, but each one is a store round trip: say each thing once per event attempt.
-        var said = $"{deploymentId}/{instance.InstanceId}/{instance.Events.Length}/{instance.Attempt}/{observation}";
+        // The machine ignores repeats, but each one is a store round trip: say each thing once per event attempt (and,
+        // for green's health during the shift, once per change of what the deployment knows).
+        var said = $"{deploymentId}/{instance.InstanceId}/{instance.Events.Length}/{instance.Attempt}/{instance.Diagnostics?.ErrorCode}/{observation}";
         if (_told.Contains(said))
         {
             return;

@@ -53,6 +53,24 @@ public sealed class TrafficObserverTests
         Assert.Equal(new TargetDrained("i-1"), gone);
     }
 
+    [Fact]
+    public void Verdict_GreenDuringTheShift_ReportsOnlyChangesOfHealth()
+    {
+        var registered = Empty.Register("i-1", 8080, "green", "deployment");
+        var green = Waiting(LifecycleEvent.AfterAllowTraffic) with { Role = InstanceRole.Replacement, Status = InstanceStatus.Succeeded };
+        var held = green with { Diagnostics = new InstanceDiagnostics("GreenTargetUnhealthy", "failing") };
+
+        var turnsUnhealthy = TrafficObserver.Verdict(green, ["a"], [registered], [Status("a", TargetState.Unhealthy)]);
+        var staysHealthy = TrafficObserver.Verdict(green, ["a"], [registered], [Status("a", TargetState.Healthy)]);
+        var staysUnhealthy = TrafficObserver.Verdict(held, ["a"], [registered], [Status("a", TargetState.Unhealthy)]);
+        var passesAgain = TrafficObserver.Verdict(held, ["a"], [registered], [Status("a", TargetState.Healthy)]);
+
+        Assert.Equal(new TargetHealthChanged("i-1", false), turnsUnhealthy);
+        Assert.Null(staysHealthy);
+        Assert.Null(staysUnhealthy);
+        Assert.Equal(new TargetHealthChanged("i-1", true), passesAgain);
+    }
+
     private static InstanceState Waiting(LifecycleEvent lifecycleEvent) =>
         new("i-1", InstanceRole.Target, RevisionHealth.Unknown, InstanceStatus.InProgress, [], 0, 1, true, null, [new EventRecord(lifecycleEvent, EventStatus.InProgress)], null);
 
