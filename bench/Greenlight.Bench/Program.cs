@@ -14,9 +14,14 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "lb")
+        {
+            return LoadBalancerBench.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         if (args.Length == 0 || args[0] != "appspec")
         {
-            Console.Error.WriteLine("usage: Greenlight.Bench appspec [RUNS]");
+            Console.Error.WriteLine("usage: Greenlight.Bench appspec [RUNS] | lb [SECONDS] [CONCURRENCY]");
             return 2;
         }
 

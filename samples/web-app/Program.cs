@@ -32,6 +32,19 @@ const int MaxSlowMilliseconds = 30_000;
 var app = builder.Build();
 var home = $"greenlight sample {settings.Version} on {settings.Address}";
 
+// Every answer names the version that gave it and echoes the caller's X-Request-Id, so a load generator can tell which
+// fleet colour served each request (oracle O1 of the zero-downtime tests).
+app.Use(async (context, next) =>
+{
+    context.Response.Headers["X-Sample-Version"] = settings.Version;
+    if (context.Request.Headers.TryGetValue("X-Request-Id", out var requestId))
+    {
+        context.Response.Headers["X-Request-Id"] = requestId;
+    }
+
+    await next(context);
+});
+
 app.MapGet("/", () => settings.Mode == SampleMode.Error5xx
     ? Results.Text($"{home}: failing on purpose (mode error5xx)", statusCode: StatusCodes.Status500InternalServerError)
     : Results.Text(home));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Greenlight.Cli.Commands;
+using Greenlight.Cli.Commands.LoadBalancing;
 using Greenlight.Cli.Commands.Resources;
 using Greenlight.Cli.Commands.Scaling;
 
@@ -35,6 +36,8 @@ public static class Program
         root.Subcommands.Add(InstanceCommand.Create());
         root.Subcommands.Add(LaunchTemplateCommand.Create());
         root.Subcommands.Add(AsgCommand.Create());
+        root.Subcommands.Add(LoadBalancerCommand.Create());
+        root.Subcommands.Add(TargetGroupCommand.Create());
         return root;
     }
 }

@@ -23,8 +23,9 @@ public sealed record LoadBalancerInfo(string LoadBalancerName, IReadOnlyList<Lis
 /// at least 0.1), a response within <see cref="TimeoutSeconds"/> whose status matches <see cref="Matcher"/> (<c>200</c>,
 /// <c>200,204</c> or <c>200-299</c>) passes; <see cref="HealthyThreshold"/> passes in a row make a target healthy,
 /// <see cref="UnhealthyThreshold"/> failures in a row unhealthy.
+/// A field left out means the default on create (path <c>/</c>, 10 s, 5 s, 3, 2, <c>200</c>) and "unchanged" on update.
 /// </summary>
-public sealed record HealthCheckSpec(string? Path = "/", double? IntervalSeconds = 10, double? TimeoutSeconds = 5, int? HealthyThreshold = 3, int? UnhealthyThreshold = 2, string? Matcher = "200");
+public sealed record HealthCheckSpec(string? Path = null, double? IntervalSeconds = null, double? TimeoutSeconds = null, int? HealthyThreshold = null, int? UnhealthyThreshold = null, string? Matcher = null);
 
 /// <summary>
 /// CreateTargetGroup / UpdateTargetGroup. Port: the port targets listen on (the instance's address plus this port);

@@ -114,8 +114,20 @@ public static partial class DeploymentMachine
     {
         var steps = ctx.Spec.BlueGreen!.Traffic.Steps();
         var current = ctx.State.Traffic;
-        if (!IsDue(ctx, current.StepStartedAt + steps[current.StepIndex].Bake))
+        var bakeEnd = current.StepStartedAt + steps[current.StepIndex].Bake;
+        if (!IsDue(ctx, bakeEnd))
         {
+            return;
+        }
+
+        if (!GreenIsHealthy(ctx.State))
+        {
+            if (IsDue(ctx, GreenHealthDeadline(ctx.State, bakeEnd)))
+            {
+                Fail(ctx, new FailureReason(DeploymentErrorCode.CustomerApplicationUnhealthy,
+                    $"a green target stayed unhealthy for {ctx.Spec.Timeouts.AllowTraffic} after the bake of traffic step {current.StepIndex + 1}"), StopCause.Failure);
+            }
+
             return;
         }
 

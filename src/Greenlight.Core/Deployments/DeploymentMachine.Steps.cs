@@ -186,6 +186,11 @@ public static partial class DeploymentMachine
 
     private static Rejection? OnTargetHealth(DecisionContext ctx, TargetHealthChanged o)
     {
+        if (ctx.State.Phase == DeploymentPhase.ShiftingTraffic && ctx.State.Find(o.InstanceId) is { Role: InstanceRole.Replacement, Status: InstanceStatus.Succeeded } green)
+        {
+            return OnGreenHealth(ctx, green, o.Healthy);
+        }
+
         if (CurrentStepOf(ctx, o.InstanceId, out var instance, out var step) is { } rejection)
         {
             return rejection;

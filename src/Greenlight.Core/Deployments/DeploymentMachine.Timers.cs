@@ -18,6 +18,8 @@ public static partial class DeploymentMachine
         {
             DeploymentPhase.ProvisioningGreen => state.PhaseStartedAt + spec.Timeouts.GreenProvisioning,
             DeploymentPhase.WaitingForContinue => state.PhaseStartedAt + spec.BlueGreen?.ReadyWait,
+            DeploymentPhase.ShiftingTraffic when !GreenIsHealthy(state) =>
+                GreenHealthDeadline(state, state.Traffic.StepStartedAt + spec.BlueGreen?.Traffic.Steps()[state.Traffic.StepIndex].Bake),
             DeploymentPhase.ShiftingTraffic => state.Traffic.StepStartedAt + spec.BlueGreen?.Traffic.Steps()[state.Traffic.StepIndex].Bake,
             DeploymentPhase.Watching => state.PhaseStartedAt + spec.WatchWindow,
             DeploymentPhase.WaitingToTerminate => state.PhaseStartedAt + spec.BlueGreen?.TerminationWait,

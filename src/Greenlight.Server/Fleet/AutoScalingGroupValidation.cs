@@ -55,6 +55,25 @@ public static class AutoScalingGroupValidation
             : null;
     }
 
+    /// <summary>targetGroupNames: each must name an existing target group, once.</summary>
+    public static ApiError? TargetGroups(IReadOnlyList<string>? names, IReadOnlySet<string> existing)
+    {
+        for (var i = 0; i < (names?.Count ?? 0); i++)
+        {
+            if (!existing.Contains(names![i] ?? ""))
+            {
+                return Invalid($"targetGroupNames[{i}] '{names[i]}' does not exist; create the target group first");
+            }
+
+            if (names.Take(i).Contains(names[i]))
+            {
+                return Invalid($"targetGroupNames[{i}] '{names[i]}' is named twice");
+            }
+        }
+
+        return null;
+    }
+
     public static LifecycleHookInfo ToInfo(string name, PutLifecycleHookInput hook) =>
         new(name, hook.LifecycleTransition!, hook.HeartbeatTimeout ?? 3600, hook.DefaultResult ?? "ABANDON");
 

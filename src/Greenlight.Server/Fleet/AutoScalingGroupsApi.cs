@@ -44,7 +44,8 @@ public static class AutoScalingGroupsApi
         var desired = input.DesiredCapacity ?? input.MinSize.Value;
         var problem = AutoScalingGroupValidation.Sizes(input.MinSize.Value, input.MaxSize.Value, desired)
                       ?? AutoScalingGroupValidation.HealthCheck(input.HealthCheckType, input.HealthCheckGracePeriod)
-                      ?? await TemplateProblemAsync(input.LaunchTemplate, store, ct);
+                      ?? await TemplateProblemAsync(input.LaunchTemplate, store, ct)
+                      ?? AutoScalingGroupValidation.TargetGroups(input.TargetGroupNames, await TargetGroupNamesAsync(store, ct));
         var hooks = new List<LifecycleHookInfo>();
         foreach (var spec in input.LifecycleHookSpecificationList ?? [])
         {
@@ -63,7 +64,10 @@ public static class AutoScalingGroupsApi
 
         var doc = new AutoScalingGroupDocument(input.AutoScalingGroupName!, input.LaunchTemplate! with { Version = input.LaunchTemplate!.Version ?? "$Default" },
             input.MinSize.Value, input.MaxSize.Value, desired, input.HealthCheckType ?? "AGENT", input.HealthCheckGracePeriod ?? 300,
-            hooks, input.Tags ?? [], time.GetUtcNow(), ScalingState.Empty, [], []);
+            hooks, input.Tags ?? [], time.GetUtcNow(), ScalingState.Empty, [], [])
+        {
+            TargetGroupNames = input.TargetGroupNames ?? [],
+        };
         try
         {
             await store.PutResourceAsync(ResourceKinds.AutoScalingGroup, doc.Name, Documents.Write(doc), 0, Audit.Of(http, time, "CreateAutoScalingGroup", doc.Name), ct);
@@ -89,6 +93,11 @@ public static class AutoScalingGroupsApi
             return ApiErrors.Result(healthProblem);
         }
 
+        if (AutoScalingGroupValidation.TargetGroups(input.TargetGroupNames, await TargetGroupNamesAsync(store, ct)) is { } targetGroupProblem)
+        {
+            return ApiErrors.Result(targetGroupProblem);
+        }
+
         ApiError? problem = null;
         var updated = await AutoScalingGroupStore.UpdateAsync(store, name, doc =>
         {
@@ -100,6 +109,7 @@ public static class AutoScalingGroupsApi
                 DesiredCapacity = input.DesiredCapacity ?? doc.DesiredCapacity,
                 HealthCheckType = input.HealthCheckType ?? doc.HealthCheckType,
                 HealthCheckGracePeriod = input.HealthCheckGracePeriod ?? doc.HealthCheckGracePeriod,
+                TargetGroupNames = input.TargetGroupNames ?? doc.TargetGroupNames,
             };
             problem = doc.Deleting ? Deleting(name) : AutoScalingGroupValidation.Sizes(next.MinSize, next.MaxSize, next.DesiredCapacity);
             return problem is null ? next : null;
@@ -288,6 +298,9 @@ public static class AutoScalingGroupsApi
 
     internal static async Task<IReadOnlyList<DeploymentGroupInfo>> DeploymentGroupsAsync(IGreenlightStore store, CancellationToken ct) =>
         [.. (await store.ListResourcesAsync(ResourceKinds.DeploymentGroup, null, ct)).Select(r => Documents.Read<DeploymentGroupInfo>(r.Body))];
+
+    private static async Task<IReadOnlySet<string>> TargetGroupNamesAsync(IGreenlightStore store, CancellationToken ct) =>
+        (await store.ListResourcesAsync(ResourceKinds.TargetGroup, null, ct)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
 
     private static ApiError Deleting(string name) => ApiErrors.Conflict("ResourceInUseException", $"auto scaling group '{name}' is being deleted");
 

@@ -17,7 +17,10 @@ public static class AutoScalingViews
         [.. doc.Hooks, .. managedHooks],
         Instances(doc),
         doc.Tags,
-        doc.CreatedTime);
+        doc.CreatedTime)
+    {
+        TargetGroupNames = doc.TargetGroupNames,
+    };
 
     public static IReadOnlyList<AutoScalingInstanceInfo> Instances(AutoScalingGroupDocument doc) =>
     [

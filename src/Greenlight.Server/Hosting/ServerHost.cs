@@ -9,6 +9,7 @@ using Greenlight.Server.Api;
 using Greenlight.Server.Auth;
 using Greenlight.Server.Deployments;
 using Greenlight.Server.Fleet;
+using Greenlight.Server.Traffic;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,9 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddSingleton<ScalingDeployments>();
         builder.Services.AddSingleton<InstanceLauncher>();
         builder.Services.AddSingleton<FleetReconciler>();
+        builder.Services.AddSingleton<TrafficState>();
+        builder.Services.AddHostedService<LoadBalancerService>();
+        builder.Services.AddSingleton<ICommandPort, TrafficCommandPort>();
         builder.Services.AddSingleton<FleetController>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetController>());
         builder.Services.AddSingleton<DeploymentFactory>();
@@ -95,12 +99,14 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddSingleton(sp => CrashPointsFor(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Greenlight.CrashPoints")));
         builder.Services.AddSingleton<DeploymentEngine>();
         builder.Services.AddHostedService<EngineService>();
+        builder.Services.AddHostedService<TrafficObserver>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseMiddleware<BearerAuthMiddleware>();
         app.MapOpenApi("/openapi/v1.json");
         app.MapHealthApi();
+        app.MapMetricsApi();
         var api = app.MapGroup("/api/v1");
         api.MapApplicationsApi();
         api.MapDeploymentGroupsApi();
@@ -110,6 +116,8 @@ public sealed class ServerHost : IAsyncDisposable
         api.MapInstancesApi();
         api.MapLaunchTemplatesApi();
         api.MapAutoScalingGroupsApi();
+        api.MapLoadBalancersApi();
+        api.MapTargetGroupsApi();
         api.MapTokensApi();
         api.MapAgentApi();
         api.MapEnrollmentApi();

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Greenlight.Engine.Storage;
 using Greenlight.Testing;
 
 namespace Greenlight.Cli.Tests.Commands;
@@ -90,13 +89,12 @@ public sealed class BlueGreenCommandTests
     private static async Task<string> StatusAsync(TestServer server, string id) =>
         (await server.Admin.GetAsync($"/api/v1/deployments/{id}")).Body!["deploymentInfo"]!["status"]!.GetValue<string>();
 
-    /// <summary>A server with application web and target group tg-web (stored directly: deployment groups only check it exists).</summary>
+    /// <summary>A server with application web and target group tg-web.</summary>
     private static async Task<ServerCli> StartAsync()
     {
         var cli = await ServerCli.StartAsync();
         await cli.Server.Admin.PostAsync("/api/v1/applications", new { applicationName = "web" });
-        await cli.Server.Store.PutResourceAsync(ResourceKinds.TargetGroup, "tg-web", "{\"targetGroupName\":\"tg-web\"}", 0,
-            new AuditEntry(DateTimeOffset.UtcNow, "test", "CreateTargetGroup", "tg-web"), CancellationToken.None);
+        Assert.Equal(201, (await cli.Server.Admin.PostAsync("/api/v1/target-groups", new { targetGroupName = "tg-web", port = 8080 })).Status);
         return cli;
     }
 }

@@ -38,34 +38,43 @@ internal sealed class FleetScenario : IAsyncDisposable
     }
 
     /// <summary>Template, scaling group of <paramref name="capacity"/>, application and deployment group; waits until every instance is InService.</summary>
-    public async Task<IReadOnlyList<FleetInstance>> CreateFleetAsync(int capacity, string config = "CodeDeployDefault.OneAtATime", object? groupExtras = null, int maxSize = 8)
+    public async Task<IReadOnlyList<FleetInstance>> CreateFleetAsync(int capacity, string config = "CodeDeployDefault.OneAtATime", object? groupExtras = null, int maxSize = 8, object? scalingExtras = null)
     {
         await Expect(201, Admin.PostAsync("/api/v1/launch-templates", new
         {
             launchTemplateName = "web",
             launchTemplateData = new { tags = new[] { new { key = "role", value = "web" } } },
         }));
-        await Expect(201, Admin.PostAsync("/api/v1/auto-scaling-groups", new
+        await Expect(201, Admin.PostAsync("/api/v1/auto-scaling-groups", Merge(new
         {
             autoScalingGroupName = "asg-web", launchTemplate = new { launchTemplateName = "web" }, minSize = 0, maxSize, desiredCapacity = capacity, healthCheckGracePeriod = 0,
-        }));
+        }, scalingExtras)));
         await Expect(201, Admin.PostAsync("/api/v1/applications", new { applicationName = "web" }));
-        var group = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new { deploymentGroupName = "prod", deploymentConfigName = config, autoScalingGroups = new[] { "asg-web" } }))!.AsObject();
-        if (groupExtras is not null)
-        {
-            foreach (var (key, value) in JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(groupExtras, ApiClient.Json))!.AsObject())
-            {
-                group[key] = value?.DeepClone();
-            }
-        }
-
+        var group = Merge(new { deploymentGroupName = "prod", deploymentConfigName = config, autoScalingGroups = new[] { "asg-web" } }, groupExtras);
         await Expect(201, Admin.PostAsync("/api/v1/applications/web/deployment-groups", group));
         return await WaitForInServiceAsync(capacity);
     }
 
-    public async Task<IReadOnlyList<FleetInstance>> InstancesAsync()
+    /// <summary>A request body: <paramref name="body"/> with the fields of <paramref name="extras"/> added or replaced.</summary>
+    public static JsonObject Merge(object body, object? extras)
     {
-        var (_, body) = await Admin.GetAsync("/api/v1/auto-scaling-groups/asg-web/instances");
+        var merged = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(body, ApiClient.Json))!.AsObject();
+        if (extras is not null)
+        {
+            foreach (var (key, value) in JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(extras, ApiClient.Json))!.AsObject())
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+
+        return merged;
+    }
+
+    public Task<IReadOnlyList<FleetInstance>> InstancesAsync() => InstancesAsync("asg-web");
+
+    public async Task<IReadOnlyList<FleetInstance>> InstancesAsync(string scalingGroup)
+    {
+        var (_, body) = await Admin.GetAsync($"/api/v1/auto-scaling-groups/{scalingGroup}/instances");
         return [.. body!["instances"]!.AsArray().Select(i => new FleetInstance(
             i!["instanceId"]!.GetValue<string>(), i["lifecycleState"]!.GetValue<string>(), i["address"]?.GetValue<string>() ?? "", i["statusReason"]?.GetValue<string>()))];
     }
@@ -100,15 +109,15 @@ internal sealed class FleetScenario : IAsyncDisposable
         return JsonNode.Parse(body)!["revisionLocation"]!["bundle"]!["sha256"]!.GetValue<string>();
     }
 
-    public async Task<string> DeployAsync(string sha, string? config = null)
+    public async Task<string> DeployAsync(string sha, string? config = null, object? extras = null)
     {
-        var (status, created) = await Admin.PostAsync("/api/v1/deployments", new
+        var (status, created) = await Admin.PostAsync("/api/v1/deployments", Merge(new
         {
             applicationName = "web",
             deploymentGroupName = "prod",
             deploymentConfigName = config,
             revision = new { revisionType = "Bundle", bundle = new { sha256 = sha, bundleType = "zip" } },
-        });
+        }, extras));
         Assert.True(status == 201, created?.ToJsonString());
         return created!["deploymentId"]!.GetValue<string>();
     }
@@ -210,7 +219,7 @@ internal sealed class FleetScenario : IAsyncDisposable
         }
     }
 
-    private static async Task Expect(int status, Task<(int Status, JsonNode? Body)> call)
+    public static async Task Expect(int status, Task<(int Status, JsonNode? Body)> call)
     {
         var (actual, body) = await call;
         Assert.True(actual == status, $"expected {status}, got {actual}: {body?.ToJsonString()}");

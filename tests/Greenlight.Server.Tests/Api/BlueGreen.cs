@@ -1,4 +1,3 @@
-using Greenlight.Engine.Storage;
 using Greenlight.Testing;
 
 namespace Greenlight.Server.Tests.Api;
@@ -6,10 +5,12 @@ namespace Greenlight.Server.Tests.Api;
 /// <summary>What blue/green groups need before they can be created: a target group, a launch template and a scaling group.</summary>
 internal static class BlueGreen
 {
-    /// <summary>Stores a target group directly (its API belongs to another part): deployment groups only check that it exists.</summary>
-    public static async Task TargetGroupAsync(TestServer server, string name = "tg-web") =>
-        await server.Store.PutResourceAsync(ResourceKinds.TargetGroup, name, $"{{\"targetGroupName\":\"{name}\"}}", 0,
-            new AuditEntry(DateTimeOffset.UtcNow, "test", "CreateTargetGroup", name), CancellationToken.None);
+    /// <summary>Creates a target group through the API (port 8080).</summary>
+    public static async Task TargetGroupAsync(TestServer server, string name = "tg-web")
+    {
+        var (status, body) = await server.Admin.PostAsync("/api/v1/target-groups", new { targetGroupName = name, port = 8080 });
+        Assert.True(status == 201, body?.ToJsonString());
+    }
 
     /// <summary>Application web, target group tg-web, launch template web (tagged role=web) and scaling group asg-web of <paramref name="desired"/>.</summary>
     public static async Task PrepareAsync(TestServer server, int desired = 0)

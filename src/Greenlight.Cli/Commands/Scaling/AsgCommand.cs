@@ -43,14 +43,16 @@ internal static class AsgCommand
         var o = new AsgOptions(create: true);
         return new Command("create", Help.Verb("Create an auto scaling group; the server launches instances up to the desired capacity.",
             "asg create web-asg --launch-template web --min 0 --max 4 --desired 2",
-            "asg create web-asg --launch-template web:latest --min 1 --max 1 --health-check-grace 30s --hook warmup:launch:5m:CONTINUE"))
+            "asg create web-asg --launch-template web:latest --min 1 --max 1 --health-check-grace 30s --hook warmup:launch:5m:CONTINUE",
+            "asg create web-asg --launch-template web --min 2 --max 4 --target-group web"))
         {
-            name, o.LaunchTemplate, o.Min, o.Max, o.Desired, o.HealthCheck, o.HealthCheckGrace, o.Hooks, o.Tags,
+            name, o.LaunchTemplate, o.Min, o.Max, o.Desired, o.HealthCheck, o.HealthCheckGrace, o.Hooks, o.Tags, o.TargetGroups,
         }.WithApi(async call =>
         {
             var input = new CreateAutoScalingGroupInput(call.Get(name), call.Get(o.LaunchTemplate), call.Get(o.Min), call.Get(o.Max), call.Get(o.Desired),
                 call.Get(o.HealthCheck), Options.DurationOption.Seconds(call.Get(o.HealthCheckGrace)),
-                call.Has(o.Hooks) ? call.Get(o.Hooks) : null, call.Has(o.Tags) ? call.Get(o.Tags) : null);
+                call.Has(o.Hooks) ? call.Get(o.Hooks) : null, call.Has(o.Tags) ? call.Get(o.Tags) : null,
+                call.Has(o.TargetGroups) ? call.Get(o.TargetGroups) : null);
             var answer = await call.Api.PostAsync("auto-scaling-groups", input, CancellationToken.None);
             var group = answer["autoScalingGroup"];
             return call.Done(answer, $"Created auto scaling group {call.Get(name)}: {AsgViews.Template(group?["launchTemplate"])}, " +
@@ -63,13 +65,13 @@ internal static class AsgCommand
         var name = Name();
         var o = new AsgOptions(create: false);
         return new Command("update", Help.Verb("Change a group: only the options given change. A new launch template version applies to instances launched from now on.",
-            "asg update web-asg --launch-template web:2", "asg update web-asg --min 2 --max 6"))
+            "asg update web-asg --launch-template web:2", "asg update web-asg --min 2 --max 6", "asg update web-asg --target-group web --target-group api"))
         {
-            name, o.LaunchTemplate, o.Min, o.Max, o.Desired, o.HealthCheck, o.HealthCheckGrace,
+            name, o.LaunchTemplate, o.Min, o.Max, o.Desired, o.HealthCheck, o.HealthCheckGrace, o.TargetGroups,
         }.WithApi(async call =>
         {
             var input = new UpdateAutoScalingGroupInput(call.Get(o.LaunchTemplate), call.Get(o.Min), call.Get(o.Max), call.Get(o.Desired),
-                call.Get(o.HealthCheck), Options.DurationOption.Seconds(call.Get(o.HealthCheckGrace)));
+                call.Get(o.HealthCheck), Options.DurationOption.Seconds(call.Get(o.HealthCheckGrace)), call.Has(o.TargetGroups) ? call.Get(o.TargetGroups) : null);
             var answer = await call.Api.PutAsync(Path(call.Get(name)), input, CancellationToken.None);
             return call.Print(answer, w =>
             {

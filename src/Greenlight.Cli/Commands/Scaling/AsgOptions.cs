@@ -70,6 +70,13 @@ internal sealed class AsgOptions
 
     public Option<Tag[]> Tags { get; } = TagOptions.Tags("A tag of the group itself.");
 
+    public Option<string[]> TargetGroups { get; } = new("--target-group")
+    {
+        Description = "A target group of the load balancer its InService instances are registered in (they drain from it when they leave InService). " +
+                      "Repeatable; on update, replaces the list.",
+        HelpName = "NAME",
+    };
+
     /// <summary><c>web</c>, <c>web:2</c>, <c>web:$Latest</c>, <c>web:latest</c>.</summary>
     public static LaunchTemplateSpecification? ParseTemplate(string text)
     {

@@ -15,6 +15,7 @@ internal static class AsgViews
             ("Instances", Counts(group?["instances"]) is { Length: > 0 } counts ? counts : "none"),
             ("Health check", $"{Cells.Text(group?["healthCheckType"])}, grace {Cells.Text(group?["healthCheckGracePeriod"])}s"),
             ("Tags", Cells.Tags(group?["tags"])),
+            ("Target groups", string.Join(", ", Cells.Items(group?["targetGroupNames"]).Select(Cells.Text))),
             ("Created", Cells.Time(group?["createdTime"])));
         var hooks = new Table("HOOK", "TRANSITION", "TIMEOUT", "DEFAULT", "MANAGED BY");
         foreach (var hook in Cells.Items(group?["lifecycleHooks"]))

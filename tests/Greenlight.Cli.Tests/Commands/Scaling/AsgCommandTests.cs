@@ -147,6 +147,27 @@ public sealed class AsgCommandTests
             (missing.ExitCode, missing.Stderr));
     }
 
+    [Fact]
+    public async Task Asg_TargetGroupAttachment_IsShownReplacedAndCheckedByTheServer()
+    {
+        await using var cli = await TemplateAsync();
+        cli.Run("tg", "create", "web", "--port", "8080");
+        cli.Run("tg", "create", "api", "--port", "9000");
+
+        var created = cli.Run("asg", "create", "web-asg", "--launch-template", "web", "--min", "0", "--max", "2", "--desired", "0", "--target-group", "web");
+        var get = cli.Run("asg", "get", "web-asg");
+        var updated = cli.Run("asg", "update", "web-asg", "--target-group", "web", "--target-group", "api");
+        var names = cli.Json("asg", "get", "web-asg")["autoScalingGroup"]!["targetGroupNames"]!.AsArray().Select(n => n!.GetValue<string>());
+        var unknown = cli.Run("asg", "update", "web-asg", "--target-group", "nope");
+
+        Assert.Equal(0, created.ExitCode);
+        Assert.Equal("Target groups       web", get.Line("Target groups"));
+        Assert.Equal(0, updated.ExitCode);
+        Assert.Equal(["web", "api"], names);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("targetGroupNames[0] 'nope' does not exist; create the target group first", unknown.Stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<ServerCli> TemplateAsync()
     {
         var cli = await ServerCli.StartAsync();
