@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Greenlight.EndToEnd.Tests.Fleet;
 using Greenlight.Testing;
 using Greenlight.Testing.Load;
@@ -12,7 +13,7 @@ namespace Greenlight.EndToEnd.Tests.Traffic;
 /// agents on their own 127.0.x.y, the real sample application.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class ZeroDowntimeTests
+public sealed class ZeroDowntimeTests(ITestOutputHelper output)
 {
     private const string V1 = "1.0.0";
     private const string V2 = "2.0.0";
@@ -41,11 +42,12 @@ public sealed class ZeroDowntimeTests
         var endedAt = load.Now;
         await load.WaitForCountAsync(load.Count + 40, FleetScenario.Timeout);
         var report = await load.StopAsync();
+        output.WriteLine(report.Describe());
 
         Assert.True(end["status"]!.GetValue<string>() == "Succeeded", end.ToJsonString());
         Assert.True(report.Failed == 0, report.Describe());
         Assert.Contains(V1, report.ByVersion.Keys);
-        Assert.All(report.Samples.Where(s => s.Path.StartsWith("/slow", StringComparison.Ordinal)), s => Assert.True(s.Succeeded, s.ToString()));
+        Assert.All(report.Samples.Where(s => s.Path.StartsWith("/slow", StringComparison.Ordinal)), s => Assert.True(s.Succeeded && s.Version == V1, s.ToString()));
         Assert.Empty(report.SentAfterAnsweredBy(endedAt, V1));
         await TrafficSetup.WaitForHealthyAsync(fleet, 4);
     }
@@ -68,13 +70,16 @@ public sealed class ZeroDowntimeTests
         var end = await fleet.WaitForEndAsync(id);
         await load.WaitForCountAsync(load.Count + 40, FleetScenario.Timeout);
         var report = await load.StopAsync();
+        output.WriteLine(report.Describe());
 
         Assert.True(end["status"]!.GetValue<string>() == "Succeeded", end.ToJsonString() + "\n" + fleet.Server.Output[^Math.Min(4000, fleet.Server.Output.Length)..]);
         Assert.True(report.Failed == 0, report.Describe());
+        output.WriteLine("weights seen: " + string.Join(", ", timeline.Changes.Select(c => $"{c.GreenWeight}% at {c.At.TotalSeconds:0.00}s")));
         var canaryAt = timeline.FirstAt(10)!.Value;
         var allAt = timeline.FirstAt(100) ?? throw new InvalidOperationException($"never saw 100 % green: {string.Join(", ", timeline.Changes)}");
         var canary = report.Samples.Where(s => s.SentAt >= canaryAt + Propagation && s.SentAt < allAt && s.Path == "/").ToList();
         var share = canary.Count(s => s.Version == V2) / (double)canary.Count;
+        output.WriteLine($"canary step: {canary.Count} requests, {share:P1} on green");
         Assert.True(canary.Count >= 100 && share is > 0.02 and < 0.25, $"canary step: {canary.Count} requests, {share:P1} on green");
         Assert.DoesNotContain(report.Samples, s => s.SentAt < canaryAt - TimeSpan.FromSeconds(1) && s.Version == V2);
         Assert.Empty(report.SentAfterAnsweredBy(allAt + Propagation, V1));
@@ -117,6 +122,7 @@ public sealed class ZeroDowntimeTests
         var endedAt = load.Now;
         await load.WaitForCountAsync(load.Count + 40, FleetScenario.Timeout);
         var report = await load.StopAsync();
+        output.WriteLine(report.Describe());
 
         Assert.True(end["status"]!.GetValue<string>() == "Succeeded", end.ToJsonString());
         Assert.True(report.Failed == 0, report.Describe());
