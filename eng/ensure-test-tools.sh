@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests use from Debian's packages when it is missing: PostgreSQL's server binaries (the store and
 # end-to-end tests start throwaway clusters), acl's setfacl (the agent's install step applies appspec acls) and
-# Prometheus (the alarm tests start their own server on loopback, scraping Greenlight's /metrics).
+# Prometheus and Alertmanager (the alarm tests start their own on loopback: Prometheus scrapes Greenlight's /metrics,
+# Alertmanager calls Greenlight's webhook).
 # Quiet and quick when everything is there. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,3 +22,4 @@ install() { # COMMAND PACKAGE
 }
 install setfacl acl
 install prometheus prometheus
+install prometheus-alertmanager prometheus-alertmanager
