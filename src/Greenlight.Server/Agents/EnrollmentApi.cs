@@ -86,7 +86,10 @@ public static class EnrollmentApi
         }
 
         var tags = (input.Tags ?? []).Concat(token.Tags).DistinctBy(t => t.Key).ToList();
-        var info = new InstanceInfo(input.InstanceName!, tags, now, null);
+        var info = new InstanceInfo(input.InstanceName!, tags, now, null)
+        {
+            Address = System.Net.IPAddress.TryParse(input.Address, out var address) ? address.ToString() : null,
+        };
         await store.PutResourceAsync(ResourceKinds.Instance, info.InstanceName, Documents.Write(info), 0, audit, ct);
         var secret = TokenSecrets.New();
         await store.PutTokenAsync(new ApiTokenRecord(TokenSecrets.NewId(), "agent-" + info.InstanceName, TokenSecrets.Hash(secret), Roles.Agent, info.InstanceName, now, null, null), audit, ct);

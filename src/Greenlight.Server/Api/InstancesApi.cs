@@ -33,9 +33,14 @@ public static class InstancesApi
             return ApiErrors.Result(ApiErrors.Invalid("InstanceLimitExceededException", "an instance has at most 10 tags"));
         }
 
+        if (input.Address is { } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            return ApiErrors.Result(ApiErrors.Invalid("InvalidInstanceAddressException", $"address '{address}' is not an IP address"));
+        }
+
         var existing = await store.GetResourceAsync(ResourceKinds.Instance, instanceName, ct);
-        var registered = existing is null ? time.GetUtcNow() : Documents.Read<InstanceInfo>(existing.Body).RegisterTime;
-        var info = new InstanceInfo(instanceName, tags, registered, null);
+        var previous = existing is null ? null : Documents.Read<InstanceInfo>(existing.Body);
+        var info = new InstanceInfo(instanceName, tags, previous?.RegisterTime ?? time.GetUtcNow(), null) { Address = input.Address ?? previous?.Address };
         try
         {
             await store.PutResourceAsync(ResourceKinds.Instance, instanceName, Documents.Write(info), existing?.Version ?? 0,

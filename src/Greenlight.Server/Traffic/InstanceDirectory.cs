@@ -6,8 +6,8 @@ namespace Greenlight.Server.Traffic;
 
 /// <summary>
 /// Where instances live, for targets: an instance of a scaling group has its own loopback address (its placement); a
-/// registered instance (an enrolled agent or one registered by name) has no recorded address, so its targets go to
-/// <see cref="RegisteredHost"/>, the host the server runs on.
+/// registered instance has the address its agent reported at enrollment (or given when registered by name); one without
+/// goes to <see cref="RegisteredHost"/>, the host the server runs on.
 /// </summary>
 public sealed class InstanceDirectory
 {
@@ -17,11 +17,11 @@ public sealed class InstanceDirectory
     private readonly IReadOnlyDictionary<string, string> _addresses;
     private readonly IReadOnlySet<string> _registered;
 
-    private InstanceDirectory(IReadOnlyList<AutoScalingGroupDocument> groups, IReadOnlySet<string> registered)
+    private InstanceDirectory(IReadOnlyList<AutoScalingGroupDocument> groups, IReadOnlySet<string> registered, IReadOnlyDictionary<string, string>? registeredAddresses = null)
     {
         Groups = groups;
         _registered = registered;
-        var addresses = new Dictionary<string, string>(StringComparer.Ordinal);
+        var addresses = new Dictionary<string, string>(registeredAddresses ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var group in groups)
         {
             foreach (var placement in group.Placements.Where(p => !p.CleanedUp))
@@ -39,8 +39,10 @@ public sealed class InstanceDirectory
     public static async Task<InstanceDirectory> LoadAsync(IGreenlightStore store, CancellationToken ct)
     {
         var groups = await AutoScalingGroupStore.ListAsync(store, ct);
-        var registered = (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        return new InstanceDirectory(groups, registered);
+        var instances = (await store.ListResourcesAsync(ResourceKinds.Instance, null, ct)).Select(r => (r.Key, Info: Api.Documents.Read<Contracts.V1.InstanceInfo>(r.Body))).ToList();
+        var registered = instances.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        var addresses = instances.Where(i => i.Info.Address is not null).ToDictionary(i => i.Key, i => i.Info.Address!, StringComparer.Ordinal);
+        return new InstanceDirectory(groups, registered, addresses);
     }
 
     /// <summary>A directory of these scaling groups and registered instance names (tests, and callers that already read them).</summary>

@@ -21,6 +21,7 @@ public sealed class EnrollmentTests
         Assert.Equal(200, (await agent.GetAsync("/api/v1/agent/tickets?instanceName=web-1")).Status);
         Assert.Equal(403, (await agent.GetAsync("/api/v1/applications")).Status);
         Assert.Equal(["env=prod", "role=web"], instance!["instanceInfo"]!["tags"]!.AsArray().Select(t => $"{t!["key"]}={t["value"]}").Order());
+        Assert.Equal("127.0.0.2", instance["instanceInfo"]!["address"]?.GetValue<string>());
     }
 
     [Fact]

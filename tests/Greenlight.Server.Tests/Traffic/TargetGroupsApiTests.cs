@@ -107,6 +107,22 @@ public sealed class TargetGroupsApiTests
     }
 
     [Fact]
+    public async Task RegisterTargets_InstanceWithAnAddress_SendsItsRequestsThere()
+    {
+        await using var server = await TestServer.StartAsync();
+        await TrafficSetup.CreateGroupAsync(server.Admin, "tg", 8081);
+        var (badAddress, _) = await server.Admin.PutAsync("/api/v1/instances/i-2", new { tags = Array.Empty<object>(), address = "host.example" });
+        await server.Admin.PutAsync("/api/v1/instances/i-2", new { tags = Array.Empty<object>(), address = "127.0.0.7" });
+        await server.Admin.PutAsync("/api/v1/instances/i-2", new { tags = new[] { new { key = "role", value = "web" } } });
+
+        await server.Admin.PostAsync("/api/v1/target-groups/tg/targets", new { targets = new[] { new { instanceId = "i-2" } } });
+        var target = Assert.Single(await TrafficSetup.TargetsAsync(server.Admin, "tg"))!;
+
+        Assert.Equal(400, badAddress);
+        Assert.Equal("127.0.0.7", target["address"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task RegisterTargets_NoListener_ShowsTheTargetUnusedWithItsAddress()
     {
         await using var server = await TestServer.StartAsync();
