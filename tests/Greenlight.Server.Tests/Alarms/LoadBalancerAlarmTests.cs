@@ -1,0 +1,65 @@
+using Greenlight.Server.Tests.Traffic;
+using Greenlight.Testing;
+using Xunit.Abstractions;
+
+namespace Greenlight.Server.Tests.Alarms;
+
+/// <summary>A load balancer alarm over real traffic: a real Kestrel backend behind the server's real listener.</summary>
+public sealed class LoadBalancerAlarmTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task FiveXxRate_BackendAnswering500_GoesToAlarmWithinItsPeriodsAndBackToOk()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var backend = await TestBackend.StartAsync("backend-1");
+        await TrafficSetup.CreateGroupAsync(server.Admin, "tg", backend.Port);
+        var bound = await TrafficSetup.CreateBalancerAsync(server.Admin, "web", "tg");
+        await TrafficSetup.RegisterAsync(server.Admin, "tg", ("i-1", backend.Port));
+        await TrafficSetup.UntilAsync(server.Admin, "tg", t => TrafficSetup.StateOf(t, "i-1") == "healthy", "target healthy");
+        var (created, body) = await server.Admin.PostAsync("/api/v1/alarms", AlarmsApiTests.LoadBalancerAlarm("errors", evaluationPeriods: 3, datapointsToAlarm: 2));
+        Assert.True(created == 201, body?.ToJsonString());
+
+        await using var traffic = new AlarmTraffic(bound);
+        var healthy = await AlarmTraffic.UntilStateAsync(server.Admin, "errors", "OK", TrafficSetup.Timeout);
+        backend.Failing = true;
+        var failedAt = DateTimeOffset.UtcNow;
+        var alarmed = await AlarmTraffic.UntilStateAsync(server.Admin, "errors", "ALARM", TrafficSetup.Timeout);
+        var alarmedAt = alarmed["stateUpdatedTimestamp"]!.GetValue<DateTimeOffset>();
+        backend.Failing = false;
+        var recovered = await AlarmTraffic.UntilStateAsync(server.Admin, "errors", "OK", TrafficSetup.Timeout);
+        var (_, history) = await server.Admin.GetAsync("/api/v1/alarms/errors/history");
+
+        output.WriteLine($"500s from {failedAt:HH:mm:ss.fff}, ALARM at {alarmedAt:HH:mm:ss.fff} ({(alarmedAt - failedAt).TotalMilliseconds:0} ms); {traffic.Sent} requests");
+        Assert.Contains("datapoints", healthy["lastEvaluation"]!.ToJsonString(), StringComparison.Ordinal);
+
+        // Two breaching 1 s periods: the second one ends at most 3 s after the first 500, evaluated just after its end.
+        Assert.InRange((alarmedAt - failedAt).TotalSeconds, 0.5, 4.5);
+        Assert.Equal("OK", recovered["stateValue"]!.GetValue<string>());
+        var items = history!["alarmHistoryItems"]!.AsArray();
+        var toAlarm = items.Single(i => i!["newStateValue"]!.GetValue<string>() == "ALARM")!;
+        Assert.Equal(5, toAlarm["threshold"]!.GetValue<double>());
+        Assert.True(toAlarm["datapoints"]!.AsArray().Count(d => d!["value"]?.GetValue<double>() > 5) >= 2, toAlarm.ToJsonString());
+        Assert.Equal("OK", items[0]!["newStateValue"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GreenPool_OnlyTheGreenTargetsCount()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var blue = await TestBackend.StartAsync("blue");
+        await TrafficSetup.CreateGroupAsync(server.Admin, "tg", blue.Port);
+        var bound = await TrafficSetup.CreateBalancerAsync(server.Admin, "web", "tg");
+        await TrafficSetup.RegisterAsync(server.Admin, "tg", ("i-1", blue.Port));
+        await TrafficSetup.UntilAsync(server.Admin, "tg", t => TrafficSetup.StateOf(t, "i-1") == "healthy", "target healthy");
+        Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", AlarmsApiTests.LoadBalancerAlarm("green-errors", pool: "green", evaluationPeriods: 2))).Status);
+        Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", AlarmsApiTests.LoadBalancerAlarm("blue-errors", pool: "blue", evaluationPeriods: 2))).Status);
+
+        blue.Failing = true;
+        await using var traffic = new AlarmTraffic(bound);
+        await AlarmTraffic.UntilStateAsync(server.Admin, "blue-errors", "ALARM", TrafficSetup.Timeout);
+        var green = (await server.Admin.GetAsync("/api/v1/alarms/green-errors")).Body!["alarm"]!;
+
+        // No green target: every green period has no request (missing, notBreaching): OK, never ALARM.
+        Assert.Equal("OK", green["stateValue"]!.GetValue<string>());
+    }
+}
