@@ -7,7 +7,7 @@ namespace Greenlight.Server.Tests.Alarms;
 
 /// <summary>
 /// Alarm changes reach running deployments: the group's alarm configuration names the alarm, a deployment runs (its instance
-/// has no agent, so it stays in progress), and the alarm going to ALARM stops it with ALARM_ACTIVE.
+/// has no agent, so it stays in progress; two instances, as HalfAtATime needs), and the alarm going to ALARM stops it with ALARM_ACTIVE.
 /// </summary>
 public sealed class AlarmDeploymentTests(ITestOutputHelper output)
 {
@@ -17,7 +17,7 @@ public sealed class AlarmDeploymentTests(ITestOutputHelper output)
         await using var server = await TestServer.StartAsync();
         Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", new { alarmName = "pager", metric = new { source = "external" } })).Status);
         Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", new { alarmName = "unwatched", metric = new { source = "external" } })).Status);
-        await TestFleet.CreateAsync(server.Admin, 1, new { alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "pager" } } } });
+        await TestFleet.CreateAsync(server.Admin, 2, new { alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "pager" } } } });
         var id = await RunningDeploymentAsync(server.Admin);
 
         await server.Admin.PutAsync("/api/v1/alarms/unwatched/state", new { stateValue = "ALARM" });
@@ -34,7 +34,7 @@ public sealed class AlarmDeploymentTests(ITestOutputHelper output)
     {
         await using var server = await TestServer.StartAsync();
         Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", new { alarmName = "HighErrorRate", metric = new { source = "external" } })).Status);
-        await TestFleet.CreateAsync(server.Admin, 1, new { alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "HighErrorRate" } } } });
+        await TestFleet.CreateAsync(server.Admin, 2, new { alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "HighErrorRate" } } } });
         var id = await RunningDeploymentAsync(server.Admin);
 
         Assert.Equal(200, (await server.Admin.PostAsync("/api/v1/alertmanager/webhook", AlarmStateTests.Payload("firing", ("HighErrorRate", "firing")))).Status);
@@ -49,7 +49,7 @@ public sealed class AlarmDeploymentTests(ITestOutputHelper output)
         await using var server = await TestServer.StartAsync();
         await using var backend = await TestBackend.StartAsync("backend-1");
         Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", AlarmsApiTests.LoadBalancerAlarm("errors", evaluationPeriods: 2, datapointsToAlarm: 1))).Status);
-        await TestFleet.CreateAsync(server.Admin, 1, new { alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "errors" } } } });
+        await TestFleet.CreateAsync(server.Admin, 2, new { alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "errors" } } } });
         await TrafficSetup.CreateGroupAsync(server.Admin, "tg", backend.Port);
         var bound = await TrafficSetup.CreateBalancerAsync(server.Admin, "web", "tg");
         await TrafficSetup.RegisterAsync(server.Admin, "tg", ("i-1", backend.Port));
@@ -78,7 +78,8 @@ public sealed class AlarmDeploymentTests(ITestOutputHelper output)
         var (status, body) = await TestFleet.DeployAsync(admin, sha);
         Assert.True(status == 201, body?.ToJsonString());
         var id = body!["deploymentId"]!.GetValue<string>();
-        await Eventually.Until(() => TestFleet.StatusAsync(admin, id), s => s == "InProgress", TrafficSetup.Timeout, "deployment in progress");
+        var info = await Eventually.Until(() => TestFleet.InfoAsync(admin, id), i => i["status"]!.GetValue<string>() is not ("Created" or "Queued"), TrafficSetup.Timeout, "deployment started");
+        Assert.True(info["status"]!.GetValue<string>() == "InProgress", info.ToJsonString());
         return id;
     }
 
