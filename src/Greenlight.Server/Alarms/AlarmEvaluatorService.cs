@@ -108,9 +108,12 @@ public sealed class AlarmEvaluatorService(
         await feed.CatchUpAsync(current, ct);
     }
 
-    /// <summary>How many periods an evaluation reads: twice the evaluation periods (CloudWatch looks further back for missing data), within 15 minutes for load balancer metrics.</summary>
-    public static int PeriodsRead(AlarmInfo alarm) =>
-        Math.Max(alarm.EvaluationPeriods ?? 1, Math.Min(2 * (alarm.EvaluationPeriods ?? 1), alarm.Metric.Source == AlarmVocabulary.LoadBalancer ? 900 / (alarm.Period ?? 1) : 100));
+    /// <summary>How many periods an evaluation reads: CloudWatch's evaluation range (evaluationPeriods + 2), within 15 minutes for load balancer metrics.</summary>
+    public static int PeriodsRead(AlarmInfo alarm)
+    {
+        var range = (alarm.EvaluationPeriods ?? 1) + AlarmRule.ExtraRangePeriods;
+        return alarm.Metric.Source == AlarmVocabulary.LoadBalancer ? Math.Max(alarm.EvaluationPeriods ?? 1, Math.Min(range, 900 / (alarm.Period ?? 1))) : range;
+    }
 
     private async Task EvaluateLoadBalancerAsync(AlarmDocument doc, DateTimeOffset end, CancellationToken ct)
     {

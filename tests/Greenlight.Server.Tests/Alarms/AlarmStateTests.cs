@@ -18,6 +18,7 @@ public sealed class AlarmStateTests
         var (missing, _) = await server.Admin.PutAsync("/api/v1/alarms/nope/state", new { stateValue = "OK" });
         var (_, history) = await server.Admin.GetAsync("/api/v1/alarms/pager/history");
         var (_, got) = await server.Admin.GetAsync("/api/v1/alarms/pager");
+        var metrics = await server.Admin.Http.GetStringAsync("/metrics");
 
         Assert.True(alarmed == 200, body?.ToJsonString());
         Assert.Equal("ALARM", body!["alarm"]!["stateValue"]!.GetValue<string>());
@@ -31,6 +32,7 @@ public sealed class AlarmStateTests
         Assert.Equal(("INSUFFICIENT_DATA", "ALARM", "on-call says so"),
             (items[1]!["oldStateValue"]!.GetValue<string>(), items[1]!["newStateValue"]!.GetValue<string>(), items[1]!["reason"]!.GetValue<string>()));
         Assert.Equal("OK", got!["alarm"]!["stateValue"]!.GetValue<string>());
+        Assert.Contains("greenlight_alarm_state{alarm=\"pager\"} 0", metrics, StringComparison.Ordinal);
         Assert.StartsWith("set by ", got["alarm"]!["stateReason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
