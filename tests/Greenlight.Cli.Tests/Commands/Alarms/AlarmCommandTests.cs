@@ -62,4 +62,28 @@ public sealed class AlarmCommandTests
         Assert.Contains("statistic 'Sum'", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("InvalidAlarmException", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GroupAlarmOption_NamesExistingAlarmsAndRefusesMissingOnes()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        Assert.Equal(0, cli.Run("application", "create", "web").ExitCode);
+        Assert.Equal(0, cli.Run("alarm", "create", "pager", "--source", "external").ExitCode);
+
+        var missing = cli.Run("group", "create", "--app", "web", "prod", "--alarm", "pager", "--alarm", "nope");
+        var created = cli.Run("group", "create", "--app", "web", "prod", "--alarm", "pager", "--ignore-poll-alarm-failure");
+        var get = cli.Run("group", "get", "--app", "web", "prod");
+        var inUse = cli.Run("alarm", "delete", "pager");
+        var cleared = cli.Json("group", "update", "--app", "web", "prod", "--alarm", "none");
+        var deleted = cli.Run("alarm", "delete", "pager");
+
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("alarmConfiguration.alarms[1].name", missing.Stderr, StringComparison.Ordinal);
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        Assert.Matches(@"Alarms\s+pager \(poll failures ignored\)", get.Stdout);
+        Assert.Equal(1, inUse.ExitCode);
+        Assert.Contains("ResourceInUseException", inUse.Stderr, StringComparison.Ordinal);
+        Assert.False(cleared["deploymentGroupInfo"]!["alarmConfiguration"]!["enabled"]!.GetValue<bool>());
+        Assert.Equal(0, deleted.ExitCode);
+    }
 }
