@@ -1,5 +1,8 @@
+using Greenlight.Engine.Storage;
 using Greenlight.Server.Tests.Traffic;
+using Greenlight.Server.Traffic;
 using Greenlight.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Greenlight.Server.Tests.Alarms;
@@ -43,23 +46,36 @@ public sealed class LoadBalancerAlarmTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task GreenPool_OnlyTheGreenTargetsCount()
+    public async Task Pools_GreenFleetFailing_AlarmsTheGreenPoolOnly()
     {
         await using var server = await TestServer.StartAsync();
         await using var blue = await TestBackend.StartAsync("blue");
+        await using var green = await TestBackend.StartAsync("green");
         await TrafficSetup.CreateGroupAsync(server.Admin, "tg", blue.Port);
         var bound = await TrafficSetup.CreateBalancerAsync(server.Admin, "web", "tg");
-        await TrafficSetup.RegisterAsync(server.Admin, "tg", ("i-1", blue.Port));
-        await TrafficSetup.UntilAsync(server.Admin, "tg", t => TrafficSetup.StateOf(t, "i-1") == "healthy", "target healthy");
+        await TrafficSetup.RegisterAsync(server.Admin, "tg", ("i-1", blue.Port), ("i-2", green.Port));
+
+        // What a blue/green deployment does through its commands: i-2 is the green (replacement) fleet, taking half the traffic.
+        await TrafficStore.UpdateTargetGroupAsync(server.Store, "tg", doc => doc with
+        {
+            GreenWeight = 50,
+            Targets = [.. doc.Targets.Select(t => t.InstanceId == "i-2" ? t with { Pool = TargetGroupDocument.Green } : t)],
+        }, new AuditEntry(DateTimeOffset.UtcNow, "test", "ShiftTraffic", "tg"), CancellationToken.None);
+        await server.Host.Services.GetRequiredService<TrafficState>().ApplyAsync(CancellationToken.None);
+        await TrafficSetup.UntilAsync(server.Admin, "tg", t => TrafficSetup.StateOf(t, "i-1") == "healthy" && TrafficSetup.StateOf(t, "i-2") == "healthy", "targets healthy");
         Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", AlarmsApiTests.LoadBalancerAlarm("green-errors", pool: "green", evaluationPeriods: 2))).Status);
         Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", AlarmsApiTests.LoadBalancerAlarm("blue-errors", pool: "blue", evaluationPeriods: 2))).Status);
+        Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", AlarmsApiTests.LoadBalancerAlarm("all-errors", threshold: 80, evaluationPeriods: 2))).Status);
 
-        blue.Failing = true;
+        green.Failing = true;
         await using var traffic = new AlarmTraffic(bound);
-        await AlarmTraffic.UntilStateAsync(server.Admin, "blue-errors", "ALARM", TrafficSetup.Timeout);
-        var green = (await server.Admin.GetAsync("/api/v1/alarms/green-errors")).Body!["alarm"]!;
+        var greenAlarm = await AlarmTraffic.UntilStateAsync(server.Admin, "green-errors", "ALARM", TrafficSetup.Timeout);
+        var blueAlarm = await AlarmTraffic.UntilStateAsync(server.Admin, "blue-errors", "OK", TrafficSetup.Timeout);
+        var all = (await server.Admin.GetAsync("/api/v1/alarms/all-errors")).Body!["alarm"]!;
 
-        // No green target: every green period has no request (missing, notBreaching): OK, never ALARM.
-        Assert.Equal("OK", green["stateValue"]!.GetValue<string>());
+        // The green pool answers only 500s (100%); blue none; the whole group about half, under all-errors' 80%.
+        Assert.Contains("100", greenAlarm["stateReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("OK", blueAlarm["stateValue"]!.GetValue<string>());
+        Assert.Equal("OK", all["stateValue"]!.GetValue<string>());
     }
 }
