@@ -72,6 +72,20 @@ public sealed class AlarmDeploymentTests(ITestOutputHelper output)
         Assert.InRange((seenAt - alarmedAt).TotalMilliseconds, 0, 1000);
     }
 
+    [Fact]
+    public async Task CreateDeployment_OverrideNamingAMissingAlarm_IsRefusedNamingTheField()
+    {
+        await using var server = await TestServer.StartAsync();
+        await TestFleet.CreateAsync(server.Admin, 2);
+        var sha = await TestFleet.RevisionAsync(server.Admin, "v1");
+
+        var (status, body) = await TestFleet.DeployAsync(server.Admin, sha, new { overrideAlarmConfiguration = new { enabled = true, alarms = new[] { new { name = "nope" } } } });
+
+        Assert.Equal(400, status);
+        Assert.Equal("InvalidAlarmConfigException", body!["code"]!.GetValue<string>());
+        Assert.Contains("overrideAlarmConfiguration.alarms[0].name", body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> RunningDeploymentAsync(ApiClient admin)
     {
         var sha = await TestFleet.RevisionAsync(admin, "v1");
