@@ -38,6 +38,7 @@ public static class Program
         root.Subcommands.Add(AsgCommand.Create());
         root.Subcommands.Add(LoadBalancerCommand.Create());
         root.Subcommands.Add(TargetGroupCommand.Create());
+        root.Subcommands.Add(Commands.Alarms.AlarmCommand.Create());
         return root;
     }
 }

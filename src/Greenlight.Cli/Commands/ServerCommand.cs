@@ -45,6 +45,11 @@ internal static class ServerCommand
             Description = "A host the server may download revisions from when they are registered by URL (repeat for more). None by default.",
             HelpName = "HOST",
         };
+        var allowMetricsHost = new Option<string[]>("--allow-metrics-host")
+        {
+            Description = "A host besides loopback whose Prometheus the server may query for alarms (repeat for more). Loopback is always allowed.",
+            HelpName = "HOST",
+        };
         var heartbeat = new Option<string>("--agent-heartbeat-timeout")
         {
             Description = "An agent silent this long while running an event is reported lost (default 30s).",
@@ -63,7 +68,7 @@ internal static class ServerCommand
             "  greenlight server --data ./gl --listen 127.0.0.1:8080 --database postgres://greenlight:secret@127.0.0.1:5432/greenlight\n" +
             "Exit codes: 0 stopped by Ctrl-C or SIGTERM; 2 bad options, or the database or address cannot be used.")
         {
-            data, listen, database, maxBundle, allowHost, heartbeat, testProfile,
+            data, listen, database, maxBundle, allowHost, allowMetricsHost, heartbeat, testProfile,
         };
         command.Action = new UsageErrorAwareAction(parseResult =>
         {
@@ -93,6 +98,7 @@ internal static class ServerCommand
                 parseResult.GetValue(testProfile), maxBytes, parseResult.GetValue(allowHost) ?? [])
             {
                 HeartbeatTimeout = heartbeatTimeout,
+                AllowedMetricsHosts = parseResult.GetValue(allowMetricsHost) ?? [],
             };
             return RunAsync(options, stdout, stderr).GetAwaiter().GetResult();
         });

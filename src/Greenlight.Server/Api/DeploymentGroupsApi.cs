@@ -115,6 +115,15 @@ public static class DeploymentGroupsApi
             return invalid;
         }
 
+        foreach (var (alarm, index) in (input.AlarmConfiguration?.Alarms ?? []).Select((a, i) => (a?.Name, i)))
+        {
+            if (alarm is null || await store.GetResourceAsync(ResourceKinds.Alarm, alarm, ct) is null)
+            {
+                return ApiErrors.Invalid("InvalidAlarmConfigException",
+                    $"alarmConfiguration.alarms[{index}].name: alarm '{alarm}' does not exist; create it first (greenlight alarm create)");
+            }
+        }
+
         foreach (var (targetGroup, index) in (input.LoadBalancerInfo?.TargetGroupInfoList ?? []).Select((t, i) => (t!.Name!, i)))
         {
             if (await store.GetResourceAsync(ResourceKinds.TargetGroup, targetGroup, ct) is null)

@@ -48,6 +48,14 @@ public sealed partial class DeploymentFactory(IGreenlightStore store, TimeProvid
             return (null, ApiErrors.Invalid("InvalidAutoRollbackConfigException", $"autoRollbackConfiguration event '{badEvent}' is not known"));
         }
 
+        foreach (var (alarm, index) in (input.OverrideAlarmConfiguration?.Alarms ?? []).Select((a, i) => (a?.Name, i)))
+        {
+            if (alarm is null || await store.GetResourceAsync(ResourceKinds.Alarm, alarm, ct) is null)
+            {
+                return (null, ApiErrors.Invalid("InvalidAlarmConfigException", $"overrideAlarmConfiguration.alarms[{index}].name: alarm '{alarm}' does not exist"));
+            }
+        }
+
         if (input.FileExistsBehavior is not (null or "DISALLOW" or "OVERWRITE" or "RETAIN"))
         {
             return (null, ApiErrors.Invalid("InvalidFileExistsBehaviorException", $"fileExistsBehavior '{input.FileExistsBehavior}' must be DISALLOW, OVERWRITE or RETAIN"));

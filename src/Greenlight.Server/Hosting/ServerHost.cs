@@ -5,6 +5,7 @@ using Greenlight.Engine.Ports;
 using Greenlight.Engine.Running;
 using Greenlight.Engine.Storage;
 using Greenlight.Server.Agents;
+using Greenlight.Server.Alarms;
 using Greenlight.Server.Api;
 using Greenlight.Server.Auth;
 using Greenlight.Server.Deployments;
@@ -100,6 +101,12 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Services.AddSingleton<DeploymentEngine>();
         builder.Services.AddHostedService<EngineService>();
         builder.Services.AddHostedService<TrafficObserver>();
+        builder.Services.AddHttpClient(PrometheusSource.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<PrometheusSource>();
+        builder.Services.AddSingleton<AlarmEvaluations>();
+        builder.Services.AddSingleton<AlarmFeed>();
+        builder.Services.AddSingleton<AlarmStates>();
+        builder.Services.AddHostedService<AlarmEvaluatorService>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -118,6 +125,8 @@ public sealed class ServerHost : IAsyncDisposable
         api.MapAutoScalingGroupsApi();
         api.MapLoadBalancersApi();
         api.MapTargetGroupsApi();
+        api.MapAlarmsApi();
+        api.MapAlertmanagerWebhookApi();
         api.MapTokensApi();
         api.MapAgentApi();
         api.MapEnrollmentApi();

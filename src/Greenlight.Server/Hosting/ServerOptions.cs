@@ -23,6 +23,9 @@ public sealed record ServerOptions(
     /// </summary>
     public IReadOnlyList<string>? AgentCommand { get; init; }
 
+    /// <summary>Hosts besides loopback whose Prometheus alarms may query (<c>--allow-metrics-host</c>).</summary>
+    public IReadOnlyList<string>? AllowedMetricsHosts { get; init; }
+
     public const string CrashPointVariable = "GREENLIGHT_CRASH_POINT";
 
     public string AdminTokenPath => Path.Combine(DataDirectory, "admin.token");

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Greenlight.Server.Tests.Traffic;
 
-/// <summary>A real Kestrel backend on 127.0.0.1 and a free port: <c>/</c> answers its name, <c>/health</c> 200 (or 503 while <see cref="Healthy"/> is false).</summary>
+/// <summary>
+/// A real Kestrel backend on 127.0.0.1 and a free port: <c>/</c> answers its name (500 while <see cref="Failing"/>),
+/// <c>/health</c> 200 (or 503 while <see cref="Healthy"/> is false).
+/// </summary>
 internal sealed class TestBackend : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,6 +27,9 @@ internal sealed class TestBackend : IAsyncDisposable
 
     public bool Healthy { get; set; } = true;
 
+    /// <summary>While true, <c>/</c> answers 500 (the health check still passes).</summary>
+    public bool Failing { get; set; }
+
     /// <summary>Completing it answers every request waiting on <c>/slow</c>.</summary>
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,7 +40,7 @@ internal sealed class TestBackend : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         TestBackend? self = null;
-        app.MapGet("/", () => name);
+        app.MapGet("/", () => self!.Failing ? Results.Text(name + " failing", statusCode: 500) : Results.Text(name));
         app.MapGet("/health", () => self!.Healthy ? Results.Ok("ok") : Results.StatusCode(503));
         app.MapGet("/slow", async () =>
         {

@@ -76,6 +76,19 @@ internal sealed class GroupOptions
         },
     };
 
+    public Option<string[]> Alarms { get; } = new("--alarm")
+    {
+        Description = "alarmConfiguration: an alarm (greenlight alarm create) whose ALARM stops the group's deployments. Repeatable, up to 10; " +
+                      "replaces the list on update; --alarm none clears it.",
+        HelpName = "NAME",
+    };
+
+    public Option<bool?> IgnorePollAlarmFailure { get; } = new("--ignore-poll-alarm-failure")
+    {
+        Description = "With --alarm: carry on when an alarm's source cannot be read (default: such a failure stops the deployment).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     public Option<int?> WatchMinutes { get; } = CountOption.Create("--watch-minutes",
         "After a deployment's instances succeed, watch its alarms this many minutes (0-2880) before it counts as known-good.", "MINUTES");
 
@@ -83,7 +96,7 @@ internal sealed class GroupOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Type, TrafficControl, TagFilters, TagSet, AutoScalingGroups, OutdatedInstances, TerminationHook, AutoRollback, WatchMinutes }.Concat(BlueGreen.All))
+        foreach (var option in new Option[] { Config, Type, TrafficControl, TagFilters, TagSet, AutoScalingGroups, OutdatedInstances, TerminationHook, AutoRollback, Alarms, IgnorePollAlarmFailure, WatchMinutes }.Concat(BlueGreen.All))
         {
             command.Options.Add(option);
         }
@@ -123,6 +136,7 @@ internal sealed class GroupOptions
             Given(parse, TagFilters) ?? (update && tagSet is not null ? [] : null),
             tagSet is null ? null : new OnPremisesTagSet([.. tagSet]),
             Given(parse, AutoScalingGroups),
+            AlarmConfiguration: AlarmConfigurationOf(parse),
             AutoRollbackConfiguration: parse.GetValue(AutoRollback),
             OutdatedInstancesStrategy: parse.GetValue(OutdatedInstances),
             WatchMinutes: parse.GetValue(WatchMinutes),
@@ -130,6 +144,19 @@ internal sealed class GroupOptions
             LoadBalancerInfo: BlueGreen.LoadBalancerInfo(parse),
             BlueGreenDeploymentConfiguration: BlueGreen.Configuration(parse, currentBlueGreen),
             TrafficRouting: BlueGreen.TrafficRouting(parse));
+    }
+
+    /// <summary>The alarm configuration of <c>--alarm</c> (null when not given: unchanged on update).</summary>
+    private AlarmConfiguration? AlarmConfigurationOf(ParseResult parse)
+    {
+        if (Given(parse, Alarms) is not { } names)
+        {
+            return parse.GetResult(IgnorePollAlarmFailure) is null ? null : throw new UsageException("--ignore-poll-alarm-failure goes with --alarm NAME (the alarm configuration is replaced as a whole)");
+        }
+
+        var alarms = names.Length == 1 && names[0] == "none" ? [] : names;
+        return new AlarmConfiguration(alarms.Length > 0, parse.GetResult(IgnorePollAlarmFailure) is not null && parse.GetValue(IgnorePollAlarmFailure) != false,
+            [.. alarms.Select(a => new AlarmRef(a))]);
     }
 
     /// <summary>A repeatable option's values, or null when it was not given (an empty list would clear the setting).</summary>

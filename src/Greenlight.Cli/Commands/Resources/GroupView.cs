@@ -27,6 +27,7 @@ internal static class GroupView
             ("Outdated", Cells.Text(group?["outdatedInstancesStrategy"])),
             ("Termination hook", group?["terminationHookEnabled"] is { } hook ? (hook.GetValue<bool>() ? "enabled" : "disabled") : null),
             ("Auto rollback", Rollback(group?["autoRollbackConfiguration"])),
+            ("Alarms", Alarms(group?["alarmConfiguration"])),
             ("Watch", Cells.Text(group?["watchMinutes"]) is { } minutes and not "0" ? minutes + " minutes" : null),
             ("Target revision", Cells.Text(group?["targetRevision"]?["bundle"]?["sha256"])),
             ("Last success", Deployment(last)),
@@ -93,4 +94,10 @@ internal static class GroupView
 
     private static string Filter(JsonNode filter) =>
         TagOptions.Format(new TagFilter(Cells.Text(filter["key"]), Cells.Text(filter["value"]), Cells.Text(filter["type"])));
+
+    /// <summary><c>web-5xx, pager (poll failures ignored)</c>, or null when no alarm is watched.</summary>
+    private static string? Alarms(JsonNode? config) =>
+        config?["enabled"]?.GetValue<bool>() == true && Cells.Items(config["alarms"]).Select(a => Cells.Text(a["name"])).ToList() is { Count: > 0 } names
+            ? string.Join(", ", names) + (config["ignorePollAlarmFailure"]?.GetValue<bool>() == true ? " (poll failures ignored)" : "")
+            : null;
 }
