@@ -32,7 +32,11 @@ public sealed record DeploymentGroupInput(
     bool? TerminationHookEnabled = null,
     GroupLoadBalancerInfo? LoadBalancerInfo = null,
     BlueGreenDeploymentConfiguration? BlueGreenDeploymentConfiguration = null,
-    string? TrafficRouting = null);
+    string? TrafficRouting = null)
+{
+    /// <summary>Greenlight's watch window in seconds (0..172800); wins over <see cref="WatchMinutes"/> when set.</summary>
+    public int? WatchSeconds { get; init; }
+}
 
 /// <summary>A target group of the deployment group (CodeDeploy's targetGroupInfo).</summary>
 public sealed record TargetGroupRef(string? Name);
@@ -100,4 +104,10 @@ public sealed record DeploymentGroupInfo(
 
     /// <summary>The group's default traffic schedule for blue/green (e.g. <c>all</c>, <c>canary:10:5m</c>, <c>linear:10:1m</c>); a deployment's trafficRouting wins.</summary>
     public string? TrafficRouting { get; init; }
+
+    /// <summary>
+    /// Greenlight's watch window in seconds, when the group was given one: after a user's deployment's last step its alarms
+    /// are watched this long before the revision counts as known-good. Wins over <see cref="WatchMinutes"/>.
+    /// </summary>
+    public int? WatchSeconds { get; init; }
 }

@@ -75,3 +75,8 @@ public sealed record DeploymentTarget(string DeploymentTargetType, InstanceTarge
 public sealed record DeploymentEvent(long Seq, DateTimeOffset At, string Type, System.Text.Json.JsonElement Detail);
 
 public sealed record DeploymentEventPage(IReadOnlyList<DeploymentEvent> Events, long? NextAfter);
+
+/// <summary>
+/// The answer of a deployment group's rollback: the rollback deployment, the deployment it rolls back, and what happens.
+/// </summary>
+public sealed record GroupRollbackOutput(string RollbackDeploymentId, string RolledBackDeploymentId, string Message);

@@ -21,9 +21,12 @@ public static partial class DeploymentMachine
 
         if (state.Status.IsTerminal())
         {
-            return observation is RollbackDeploymentCreated created
-                ? RecordRollbackCreated(state, created, now)
-                : Reject(state, RejectionCode.DeploymentCompleted, $"deployment {state.DeploymentId} already ended {state.Status}");
+            return observation switch
+            {
+                RollbackDeploymentCreated created => RecordRollbackCreated(state, created, now),
+                RolledBackLater later => RecordRolledBackLater(state, later, now),
+                _ => Reject(state, RejectionCode.DeploymentCompleted, $"deployment {state.DeploymentId} already ended {state.Status}"),
+            };
         }
 
         var ctx = new DecisionContext(state, now);
@@ -45,6 +48,7 @@ public static partial class DeploymentMachine
             InstanceLaunched o => OnInstanceLaunched(ctx, o),
             InstanceLost o => OnInstanceLost(ctx, o),
             RollbackDeploymentCreated => new Rejection(RejectionCode.NotApplicable, "no rollback was asked for: the deployment is still running"),
+            RolledBackLater => new Rejection(RejectionCode.NotApplicable, "the deployment is still running: ask it to roll back instead"),
             _ => new Rejection(RejectionCode.Invalid, $"unknown observation {observation.GetType().Name}"),
         };
 
@@ -70,6 +74,19 @@ public static partial class DeploymentMachine
         }
 
         var next = state with { Rollback = info with { RollbackDeploymentId = created.DeploymentId, AwaitingDeployment = false } };
+        return new Decision(next with { Reason = Describe(next, now) }, ImmutableArray<Command>.Empty, null, null, null);
+    }
+
+    /// <summary>A rollback created after the end: linked unless the deployment already has (or awaits) its rollback deployment.</summary>
+    private static Decision RecordRolledBackLater(DeploymentState state, RolledBackLater later, DateTimeOffset now)
+    {
+        if (state.Rollback is { } info && (info.AwaitingDeployment || info.RollbackDeploymentId is not null))
+        {
+            return Reject(state, RejectionCode.NotApplicable, $"deployment {state.DeploymentId} already has a rollback: {info.RollbackMessage}");
+        }
+
+        var message = $"rolled back later by {later.By}: deployment {later.DeploymentId} redeploys {later.Revision}";
+        var next = state with { Rollback = new RollbackInfo(later.DeploymentId, null, message) };
         return new Decision(next with { Reason = Describe(next, now) }, ImmutableArray<Command>.Empty, null, null, null);
     }
 }

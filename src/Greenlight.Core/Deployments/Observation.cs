@@ -26,6 +26,7 @@ namespace Greenlight.Core.Deployments;
 [JsonDerivedType(typeof(InstanceLaunched), "instanceLaunched")]
 [JsonDerivedType(typeof(InstanceLost), "instanceLost")]
 [JsonDerivedType(typeof(RollbackDeploymentCreated), "rollbackCreated")]
+[JsonDerivedType(typeof(RolledBackLater), "rolledBackLater")]
 public abstract record Observation;
 
 /// <summary>The engine takes the deployment up (Created → InProgress).</summary>
@@ -75,6 +76,12 @@ public sealed record InstanceLost(string InstanceId, string Detail) : Observatio
 
 /// <summary>The engine created the rollback deployment this deployment asked for.</summary>
 public sealed record RollbackDeploymentCreated(string DeploymentId) : Observation;
+
+/// <summary>
+/// After this deployment ended, someone rolled the group back from it: <see cref="DeploymentId"/> is the new rollback
+/// deployment, redeploying <see cref="Revision"/>. Links the ended deployment to it (rollbackInfo.rollbackDeploymentId).
+/// </summary>
+public sealed record RolledBackLater(string DeploymentId, string Revision, string By = "user") : Observation;
 
 /// <summary>Which wait a continue ends (CodeDeploy's DeploymentWaitType).</summary>
 public enum ContinueKind

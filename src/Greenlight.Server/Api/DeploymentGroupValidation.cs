@@ -65,6 +65,11 @@ public static class DeploymentGroupValidation
             return Invalid("InvalidInputException", $"watchMinutes {input.WatchMinutes} must be from 0 to 2880");
         }
 
+        if (input.WatchSeconds is < 0 or > 172_800)
+        {
+            return Invalid("InvalidInputException", $"watchSeconds {input.WatchSeconds} must be from 0 to 172800");
+        }
+
         return input.AutoScalingGroups is { Count: > 10 }
             ? Invalid("InvalidAutoScalingGroupException", $"autoScalingGroups names {input.AutoScalingGroups.Count} groups; at most 10")
             : null;

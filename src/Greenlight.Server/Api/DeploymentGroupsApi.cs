@@ -156,6 +156,9 @@ public static class DeploymentGroupsApi
     {
         TerminationHookEnabled = input.TerminationHookEnabled ?? old?.TerminationHookEnabled ?? false,
 
+        // Seconds win over minutes; giving only minutes on an update drops the seconds so the minutes take effect.
+        WatchSeconds = input.WatchSeconds ?? (input.WatchMinutes is not null ? null : old?.WatchSeconds),
+
         // An empty list or text clears the stored value; null keeps it.
         LoadBalancerInfo = input.LoadBalancerInfo is { } lb
             ? lb.TargetGroupInfoList is { Count: > 0 } ? lb : null

@@ -86,33 +86,6 @@ public sealed partial class DeploymentFactory(IGreenlightStore store, TimeProvid
         return (Apply(spec, group, knownGood, input.AutoRollbackConfiguration, input.OverrideAlarmConfiguration), null);
     }
 
-    public async Task<FactoryResult> RollbackAsync(DeploymentRecordView triggering, StartRollbackDeployment command, string deploymentId, CancellationToken ct)
-    {
-        if (await GroupAsync(triggering.Application, triggering.DeploymentGroup, ct) is not { } group)
-        {
-            return FactoryResult.Refused("the deployment group no longer exists");
-        }
-
-        if (command.Kind == DeploymentKind.BlueGreenRollback)
-        {
-            return FactoryResult.Of(BlueGreenRollback(triggering, command, deploymentId, group, await KnownGoodRevisionAsync(group, ct)));
-        }
-
-        if (command.Kind != DeploymentKind.InPlace)
-        {
-            return FactoryResult.Refused($"a {command.Kind} rollback is not something a deployment asks for");
-        }
-
-        var knownGood = await KnownGoodRevisionAsync(group, ct);
-        var spec = new DeploymentSpec(deploymentId, command.Revision, DeploymentKind.InPlace, triggering.State.Spec.Configuration, await TargetsAsync(group, knownGood, ct))
-        {
-            Creator = DeploymentCreator.Rollback,
-            RollbackTriggeringDeploymentId = command.TriggeringDeploymentId,
-            IgnoreApplicationStopFailures = triggering.State.Spec.IgnoreApplicationStopFailures,
-        };
-        return FactoryResult.Of(Apply(spec, group, knownGood, null, null));
-    }
-
     public async Task<FactoryResult> FollowUpAsync(DeploymentRecordView triggering, StartFollowUpDeployment command, string deploymentId, CancellationToken ct)
     {
         if (await GroupAsync(triggering.Application, triggering.DeploymentGroup, ct) is not { } group)
@@ -214,20 +187,6 @@ public sealed partial class DeploymentFactory(IGreenlightStore store, TimeProvid
         }
     }
 
-    /// <summary>
-    /// The group's last known-good revision: that of its newest Succeeded deployment by a user, a rollback or a
-    /// follow-up. Those run one at a time per group, so the newest created is the last to succeed. Launch and
-    /// termination deployments are left out: they run beside the others and install the known-good revision itself, so
-    /// a launch created during a user's deployment of v2 and ending after it would otherwise make v1 "newest" again.
-    /// Read from the deployments themselves, not from the group document, which the engine updates only when it
-    /// dispatches the success (a deployment created in between would otherwise start without a revision to roll back to).
-    /// </summary>
-    public async Task<string?> KnownGoodRevisionAsync(DeploymentGroupInfo group, CancellationToken ct) =>
-        (await store.ListDeploymentsAsync(new DeploymentQuery(group.ApplicationName, group.DeploymentGroupName, ["Succeeded"], Limit: 200), ct))
-            .FirstOrDefault(d => !IsScaling(d.Kind)) is { } newest
-            ? EngineJson.ReadState(newest.StateJson).Spec.Revision
-            : group.TargetRevision?.Bundle?.Sha256;
-
     private static bool IsScaling(string kind) => kind is nameof(DeploymentKind.AutoScalingLaunch) or nameof(DeploymentKind.AutoScalingTermination);
 
     private DeploymentSpec Apply(DeploymentSpec spec, DeploymentGroupInfo group, string? knownGood,
@@ -240,7 +199,7 @@ public sealed partial class DeploymentFactory(IGreenlightStore store, TimeProvid
             LastKnownGoodRevision = knownGood,
             Alarms = new Core.Alarms.AlarmConfiguration(alarms.Enabled, [.. (alarms.Alarms ?? []).Select(a => a.Name ?? "")], alarms.IgnorePollAlarmFailure),
             AutoRollback = CoreRollback.Resolve(groupRollback, rollbackOverride is null ? null : ToCore(rollbackOverride)),
-            WatchWindow = spec.Creator == DeploymentCreator.User ? TimeSpan.FromMinutes(group.WatchMinutes) : TimeSpan.Zero,
+            WatchWindow = spec.Creator == DeploymentCreator.User ? WatchWindowOf(group) : TimeSpan.Zero,
             WithTrafficControl = spec.Kind is not (DeploymentKind.BlueGreen or DeploymentKind.BlueGreenRollback) && group.DeploymentStyle.DeploymentOption == "WITH_TRAFFIC_CONTROL",
             UpdateOutdatedInstances = group.OutdatedInstancesStrategy != "IGNORE",
         };

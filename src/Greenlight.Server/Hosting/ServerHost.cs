@@ -120,6 +120,7 @@ public sealed class ServerHost : IAsyncDisposable
         api.MapDeploymentConfigsApi();
         api.MapRevisionsApi();
         api.MapDeploymentsApi();
+        api.MapGroupRollbackApi();
         api.MapInstancesApi();
         api.MapLaunchTemplatesApi();
         api.MapAutoScalingGroupsApi();
