@@ -30,6 +30,7 @@ public static class Program
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(DeploymentCommand.Create());
+        root.Subcommands.Add(RollbackCommand.Create());
         root.Subcommands.Add(ApplicationCommand.Create());
         root.Subcommands.Add(GroupCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());

@@ -6,7 +6,7 @@ using Greenlight.Cli.Output;
 
 namespace Greenlight.Cli.Commands;
 
-/// <summary><c>greenlight deployment get|list|watch|stop|continue</c>: look at and control deployments.</summary>
+/// <summary><c>greenlight deployment get|list|watch|stop|continue|rollback|explain</c>: look at and control deployments.</summary>
 internal static class DeploymentCommand
 {
     public static Command Create()
@@ -19,12 +19,16 @@ internal static class DeploymentCommand
             "  greenlight deployment watch d-ABCDEFGHI\n" +
             "  greenlight deployment stop d-ABCDEFGHI --rollback\n" +
             "  greenlight deployment continue d-ABCDEFGHI\n" +
+            "  greenlight deployment rollback d-ABCDEFGHI\n" +
+            "  greenlight deployment explain d-ABCDEFGHI\n" +
             "Exit codes: 0 done (watch: Succeeded); 1 watch ended Failed or Stopped; 2 bad options or the server refused.");
         command.Subcommands.Add(Get());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Watch());
         command.Subcommands.Add(Stop());
         command.Subcommands.Add(Continue());
+        command.Subcommands.Add(Rollback());
+        command.Subcommands.Add(Explain());
         return command;
     }
 
@@ -141,14 +145,55 @@ internal static class DeploymentCommand
         });
     }
 
+    private static Command Rollback()
+    {
+        var id = new Argument<string>("deployment-id") { Description = "The running deployment to roll back." };
+        var command = new Command("rollback",
+            "Roll back a running deployment now, whatever its rollback configuration says: it stops, and a rollback deployment\n" +
+            "redeploys the group's known-good revision (blue/green: traffic goes back to blue). For a deployment that has ended,\n" +
+            "use greenlight rollback --app A --group G.\n" +
+            "Examples:\n  greenlight deployment rollback d-ABCDEFGHI") { id };
+        return WithApi(command, async (api, parse, stdout) =>
+        {
+            await api.PostAsync($"deployments/{parse.GetValue(id)}/rollback", new { }, CancellationToken.None);
+            var info = (await api.GetAsync($"deployments/{parse.GetValue(id)}", CancellationToken.None))["deploymentInfo"]!;
+            stdout.WriteLine($"{parse.GetValue(id)}: {info["status"]}; {info["rollbackInfo"]?["rollbackMessage"] ?? "no rollback"}");
+            return ExitCodes.Success;
+        });
+    }
+
+    private static Command Explain()
+    {
+        var id = new Argument<string>("deployment-id") { Description = "The deployment to explain." };
+        var output = OutputOption.Create();
+        var command = new Command("explain",
+            "Say why a deployment stopped or failed: the error code and message, the alarm that stopped it with its reason, the\n" +
+            "failing instances with their failed events, diagnostics and log tails, and its rollback (or why there is none).\n" +
+            "Examples:\n  greenlight deployment explain d-ABCDEFGHI\n  greenlight deployment explain d-ABCDEFGHI -o json") { id, output };
+        return WithApi(command, async (api, parse, stdout) =>
+        {
+            var explanation = await DeploymentExplain.GatherAsync(api, parse.GetValue(id)!, CancellationToken.None);
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                stdout.WriteLine(explanation.ToJsonString(ApiConnection.Json));
+            }
+            else
+            {
+                DeploymentExplain.Print(explanation, stdout);
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+
     /// <summary>Adds the API options and runs <paramref name="run"/> with a connection; refusals are one line and exit 2.</summary>
-    private static Command WithApi(Command command, Func<ApiConnection, ParseResult, TextWriter, Task<int>> run)
+    internal static Command WithApi(Command command, Func<ApiConnection, ParseResult, TextWriter, Task<int>> run, string? verb = null)
     {
         ApiOptions.AddTo(command);
         command.Action = new UsageErrorAwareAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            var name = "greenlight deployment " + command.Name;
+            var name = verb ?? "greenlight deployment " + command.Name;
             if (UsageErrorAwareAction.Problem(parse) is { } bad)
             {
                 stderr.WriteLine($"{name}: {bad}");
