@@ -10,7 +10,8 @@ namespace Greenlight.Agent.Events;
 /// DownloadBundle: fetch the revision, check its SHA-256 against the ticket, extract it confined
 /// (<see cref="SafeExtractor"/>) into <c>deployment-archive</c>, move a single top-level folder holding the appspec up
 /// to be the archive root (as CodeDeploy's agent does), and keep at most <see cref="AgentOptions.MaxRevisions"/>
-/// deployment folders of the group (<see cref="RevisionRetention"/>).
+/// deployment folders of the group (<see cref="RevisionRetention"/>). A bundle of the same SHA-256 kept from an earlier
+/// deployment (a rollback to a revision this host ran) is copied instead of downloaded (<see cref="BundleReuse"/>).
 /// </summary>
 public sealed class DownloadBundleHandler(AgentOptions options, AgentClient client) : IEventHandler
 {
@@ -26,14 +27,22 @@ public sealed class DownloadBundleHandler(AgentOptions options, AgentClient clie
         var deploymentRoot = AgentPaths.DeploymentRoot(options.Root, ticket.DeploymentGroupId, ticket.DeploymentId);
         Directory.CreateDirectory(deploymentRoot);
         var bundle = Path.Combine(deploymentRoot, "bundle." + type.ToName());
-        var sha = await client.DownloadAsync(ticket.ApplicationName, ticket.Revision, bundle, options.MaxBundleBytes, options.DownloadDeadline, cancellationToken);
-        if (!string.Equals(sha, ticket.Revision, StringComparison.OrdinalIgnoreCase))
+        if (await BundleReuse.TryCopyAsync(options.Root, ticket.Revision, bundle, cancellationToken) is { } reusedFrom)
         {
-            File.Delete(bundle);
-            return EventOutcome.Failure("BundleVerificationFailed", $"the downloaded bundle's SHA-256 is {sha}, not the revision's {ticket.Revision}");
+            log.Write("agent", $"reused the bundle already on this host from deployment {reusedFrom} ({new FileInfo(bundle).Length} bytes, SHA-256 verified); no download");
+        }
+        else
+        {
+            var sha = await client.DownloadAsync(ticket.ApplicationName, ticket.Revision, bundle, options.MaxBundleBytes, options.DownloadDeadline, cancellationToken);
+            if (!string.Equals(sha, ticket.Revision, StringComparison.OrdinalIgnoreCase))
+            {
+                File.Delete(bundle);
+                return EventOutcome.Failure("BundleVerificationFailed", $"the downloaded bundle's SHA-256 is {sha}, not the revision's {ticket.Revision}");
+            }
+
+            log.Write("agent", $"downloaded {new FileInfo(bundle).Length} bytes, SHA-256 verified");
         }
 
-        log.Write("agent", $"downloaded {new FileInfo(bundle).Length} bytes, SHA-256 verified");
         var archive = Path.Combine(deploymentRoot, "deployment-archive");
         if (Directory.Exists(archive))
         {
