@@ -30,6 +30,13 @@ internal static class DeployCommand
             Description = "Blue/green with DISCOVER_EXISTING: the InService instances of this auto scaling group become green. Repeatable.",
             HelpName = "NAME",
         };
+        var autoRollback = new Resources.GroupOptions().AutoRollback;
+        autoRollback.Description = "For this deployment only, instead of the group's autoRollbackConfiguration: roll back on these events " +
+            "(DEPLOYMENT_FAILURE,DEPLOYMENT_STOP_ON_ALARM,DEPLOYMENT_STOP_ON_REQUEST, comma-separated), or off (this deployment never rolls back by itself).";
+        var noAlarms = new Option<bool>("--no-alarms")
+        {
+            Description = "For this deployment only, watch no alarms (overrideAlarmConfiguration enabled=false), e.g. to get out of an alarm that keeps rolling back.",
+        };
         var output = OutputOption.Create();
         var command = new Command("deploy",
             "Deploy a revision to a deployment group.\n" +
@@ -38,9 +45,10 @@ internal static class DeployCommand
             "  greenlight deploy --app web --group prod --revision 3f2a...e9 --config CodeDeployDefault.HalfAtATime\n" +
             "  greenlight deploy --app web --group bg --bundle ./site --traffic canary:10:5m --watch\n" +
             "  greenlight deploy --app web --group bg --bundle ./site --traffic linear:25:1m --green-tag-filter color=green\n" +
+            "  greenlight deploy --app web --group prod --bundle ./site --auto-rollback off --no-alarms\n" +
             "Exit codes: 0 created (with --watch: Succeeded); 1 Failed or Stopped (with --watch); 2 bad options or the server refused.")
         {
-            app, group, revision, bundle, config, watch, traffic, greenTags, greenAsgs, output,
+            app, group, revision, bundle, config, watch, traffic, greenTags, greenAsgs, autoRollback, noAlarms, output,
         };
         ApiOptions.AddTo(command);
         command.Action = new UsageErrorAwareAction(parseResult =>
@@ -74,7 +82,11 @@ internal static class DeployCommand
                     ? null
                     : new Contracts.V1.TargetInstances(parseResult.GetValue(greenTags), parseResult.GetValue(greenAsgs));
                 var request = new Request(appName, groupName, parseResult.GetValue(revision), parseResult.GetValue(bundle), parseResult.GetValue(config),
-                    parseResult.GetValue(traffic), target);
+                    parseResult.GetValue(traffic), target)
+                {
+                    AutoRollback = parseResult.GetValue(autoRollback),
+                    NoAlarms = parseResult.GetValue(noAlarms),
+                };
                 return RunAsync(api, request, parseResult.GetValue(watch), parseResult.GetValue(output), stdout).GetAwaiter().GetResult();
             }
             catch (ApiException e)
@@ -96,7 +108,14 @@ internal static class DeployCommand
     }
 
     /// <summary>What to deploy where, as the options gave it.</summary>
-    private sealed record Request(string App, string Group, string? Revision, string? Bundle, string? Config, string? Traffic, Contracts.V1.TargetInstances? TargetInstances);
+    private sealed record Request(string App, string Group, string? Revision, string? Bundle, string? Config, string? Traffic, Contracts.V1.TargetInstances? TargetInstances)
+    {
+        /// <summary>This deployment's autoRollbackConfiguration override; null keeps the group's.</summary>
+        public Contracts.V1.AutoRollbackConfiguration? AutoRollback { get; init; }
+
+        /// <summary>Watch no alarms for this deployment (overrideAlarmConfiguration enabled=false).</summary>
+        public bool NoAlarms { get; init; }
+    }
 
     private static async Task<int> RunAsync(ApiConnection api, Request request, bool watch, OutputFormat output, TextWriter stdout)
     {
@@ -123,6 +142,8 @@ internal static class DeployCommand
             revision = new { revisionType = "Bundle", bundle = new { sha256 = revision, bundleType = "zip" } },
             trafficRouting = request.Traffic,
             targetInstances = request.TargetInstances,
+            autoRollbackConfiguration = request.AutoRollback,
+            overrideAlarmConfiguration = request.NoAlarms ? new Contracts.V1.AlarmConfiguration(Enabled: false) : null,
         }, ct);
         var id = created["deploymentId"]!.GetValue<string>();
         if (!watch)

@@ -86,6 +86,29 @@ public sealed class RollbackCommandTests
         Assert.Equal("MANUAL_STOP", info["errorInformation"]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Deploy_AutoRollbackOffAndNoAlarms_OverrideTheGroupForThatDeploymentOnly()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        await FleetAsync(cli, autoRollback: true);
+        var update = cli.Run("group", "update", "--app", "web", "prod", "--watch-seconds", "45");
+        using var bundle = new TempDirectory("gl-bundle");
+        File.WriteAllText(Path.Combine(bundle.Path, "appspec.yml"), "version: 0.0\nos: linux\n");
+
+        var created = cli.Json("deploy", "--app", "web", "--group", "prod", "--bundle", bundle.Path, "--auto-rollback", "off", "--no-alarms");
+        var id = created["deploymentId"]!.GetValue<string>();
+        var info = await InfoAsync(cli, id);
+        var spec = Engine.Running.EngineJson.ReadState((await cli.Server.Store.GetDeploymentAsync(id, CancellationToken.None))!.StateJson).Spec;
+        var group = (await cli.Server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod")).Body!["deploymentGroupInfo"]!;
+
+        Assert.True(update.ExitCode == 0, update.Stderr);
+        Assert.Equal(45, group["watchSeconds"]!.GetValue<int>());
+        Assert.True(group["autoRollbackConfiguration"]!["enabled"]!.GetValue<bool>());
+        Assert.False(info["autoRollbackConfiguration"]!["enabled"]!.GetValue<bool>());
+        Assert.False(spec.Alarms.Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(45), spec.WatchWindow);
+    }
+
     private static async Task<ScriptedAgent> FleetAsync(ServerCli cli, bool autoRollback)
     {
         var admin = cli.Server.Admin;

@@ -92,11 +92,14 @@ internal sealed class GroupOptions
     public Option<int?> WatchMinutes { get; } = CountOption.Create("--watch-minutes",
         "After a deployment's instances succeed, watch its alarms this many minutes (0-2880) before it counts as known-good.", "MINUTES");
 
+    public Option<int?> WatchSeconds { get; } = CountOption.Create("--watch-seconds",
+        "Like --watch-minutes in seconds (0-172800), for short windows; wins over minutes.", "SECONDS");
+
     public BlueGreenGroupOptions BlueGreen { get; } = new();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Type, TrafficControl, TagFilters, TagSet, AutoScalingGroups, OutdatedInstances, TerminationHook, AutoRollback, Alarms, IgnorePollAlarmFailure, WatchMinutes }.Concat(BlueGreen.All))
+        foreach (var option in new Option[] { Config, Type, TrafficControl, TagFilters, TagSet, AutoScalingGroups, OutdatedInstances, TerminationHook, AutoRollback, Alarms, IgnorePollAlarmFailure, WatchMinutes, WatchSeconds }.Concat(BlueGreen.All))
         {
             command.Options.Add(option);
         }
@@ -143,7 +146,10 @@ internal sealed class GroupOptions
             TerminationHookEnabled: parse.GetResult(TerminationHook) is null ? null : parse.GetValue(TerminationHook) != false,
             LoadBalancerInfo: BlueGreen.LoadBalancerInfo(parse),
             BlueGreenDeploymentConfiguration: BlueGreen.Configuration(parse, currentBlueGreen),
-            TrafficRouting: BlueGreen.TrafficRouting(parse));
+            TrafficRouting: BlueGreen.TrafficRouting(parse))
+        {
+            WatchSeconds = parse.GetValue(WatchSeconds),
+        };
     }
 
     /// <summary>The alarm configuration of <c>--alarm</c> (null when not given: unchanged on update).</summary>
