@@ -25,6 +25,7 @@ public static partial class DeploymentMachine
             {
                 RollbackDeploymentCreated created => RecordRollbackCreated(state, created, now),
                 RolledBackLater later => RecordRolledBackLater(state, later, now),
+                RollbackNotCreated refused => RecordRollbackNotCreated(state, refused, now),
                 _ => Reject(state, RejectionCode.DeploymentCompleted, $"deployment {state.DeploymentId} already ended {state.Status}"),
             };
         }
@@ -49,6 +50,7 @@ public static partial class DeploymentMachine
             InstanceLost o => OnInstanceLost(ctx, o),
             RollbackDeploymentCreated => new Rejection(RejectionCode.NotApplicable, "no rollback was asked for: the deployment is still running"),
             RolledBackLater => new Rejection(RejectionCode.NotApplicable, "the deployment is still running: ask it to roll back instead"),
+            RollbackNotCreated => new Rejection(RejectionCode.NotApplicable, "no rollback was asked for: the deployment is still running"),
             _ => new Rejection(RejectionCode.Invalid, $"unknown observation {observation.GetType().Name}"),
         };
 
@@ -87,6 +89,18 @@ public static partial class DeploymentMachine
 
         var message = $"rolled back later by {later.By}: deployment {later.DeploymentId} redeploys {later.Revision}";
         var next = state with { Rollback = new RollbackInfo(later.DeploymentId, null, message) };
+        return new Decision(next with { Reason = Describe(next, now) }, ImmutableArray<Command>.Empty, null, null, null);
+    }
+
+    /// <summary>The rollback asked for cannot be created: the message says so instead of promising one.</summary>
+    private static Decision RecordRollbackNotCreated(DeploymentState state, RollbackNotCreated refused, DateTimeOffset now)
+    {
+        if (state.Rollback is not { AwaitingDeployment: true } info)
+        {
+            return Reject(state, RejectionCode.NotApplicable, "this deployment is not waiting for a rollback deployment");
+        }
+
+        var next = state with { Rollback = info with { AwaitingDeployment = false, RollbackMessage = $"could not roll back: {refused.Reason} (asked: {info.RollbackMessage})" } };
         return new Decision(next with { Reason = Describe(next, now) }, ImmutableArray<Command>.Empty, null, null, null);
     }
 }

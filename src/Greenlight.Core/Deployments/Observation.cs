@@ -27,6 +27,7 @@ namespace Greenlight.Core.Deployments;
 [JsonDerivedType(typeof(InstanceLost), "instanceLost")]
 [JsonDerivedType(typeof(RollbackDeploymentCreated), "rollbackCreated")]
 [JsonDerivedType(typeof(RolledBackLater), "rolledBackLater")]
+[JsonDerivedType(typeof(RollbackNotCreated), "rollbackNotCreated")]
 public abstract record Observation;
 
 /// <summary>The engine takes the deployment up (Created → InProgress).</summary>
@@ -76,6 +77,9 @@ public sealed record InstanceLost(string InstanceId, string Detail) : Observatio
 
 /// <summary>The engine created the rollback deployment this deployment asked for.</summary>
 public sealed record RollbackDeploymentCreated(string DeploymentId) : Observation;
+
+/// <summary>The engine could not create the rollback deployment this deployment asked for (the factory said why).</summary>
+public sealed record RollbackNotCreated(string Reason) : Observation;
 
 /// <summary>
 /// After this deployment ended, someone rolled the group back from it: <see cref="DeploymentId"/> is the new rollback

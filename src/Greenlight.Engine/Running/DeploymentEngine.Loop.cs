@@ -154,6 +154,12 @@ public sealed partial class DeploymentEngine
             if (result.Spec is not { } spec)
             {
                 EngineLog.CannotStart(logger, deploymentId, what, result.Problem ?? "refused");
+                if (linkRollback)
+                {
+                    // The deployment said "rolling back to …"; it must now say why it is not.
+                    await ObserveAsync(deploymentId, new RollbackNotCreated(result.Problem ?? "refused"), cancellationToken);
+                }
+
                 return;
             }
 

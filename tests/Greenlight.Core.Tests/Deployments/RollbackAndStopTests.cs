@@ -46,6 +46,35 @@ public sealed class RollbackAndStopTests
     }
 
     [Fact]
+    public void Decide_RollbackNotCreatedAfterAsking_SaysWhyAndNoLongerAwaitsIt()
+    {
+        var end = Failing(Spec()).RunToEnd();
+
+        var refused = DeploymentMachine.Decide(end, new RollbackNotCreated("the deployment group no longer exists"), end.CompletedAt!.Value);
+        var again = DeploymentMachine.Decide(refused.Next, new RollbackNotCreated("twice"), end.CompletedAt!.Value);
+
+        Assert.Null(refused.Rejection);
+        Assert.False(refused.Next.Rollback!.AwaitingDeployment);
+        Assert.StartsWith("could not roll back: the deployment group no longer exists (asked: rolling back to rev-1", refused.Next.Rollback.RollbackMessage, StringComparison.Ordinal);
+        Assert.NotNull(again.Rejection);
+    }
+
+    [Fact]
+    public void Decide_RolledBackLaterOnAnEndedDeployment_LinksItOnceOnly()
+    {
+        var end = new MachineDriver(Spec()).RunToEnd();
+
+        var linked = DeploymentMachine.Decide(end, new RolledBackLater("d-9", "rev-1", "alice"), end.CompletedAt!.Value);
+        var again = DeploymentMachine.Decide(linked.Next, new RolledBackLater("d-10", "rev-1", "bob"), end.CompletedAt!.Value);
+
+        Assert.Equal(DeploymentStatus.Succeeded, end.Status);
+        Assert.Equal("d-9", linked.Next.Rollback!.RollbackDeploymentId);
+        Assert.Equal("rolled back later by alice: deployment d-9 redeploys rev-1", linked.Next.Rollback.RollbackMessage);
+        Assert.Equal(RejectionCode.NotApplicable, again.Rejection!.Code);
+        Assert.Equal("d-9", again.Next.Rollback!.RollbackDeploymentId);
+    }
+
+    [Fact]
     public void Decide_FailureWithRollbackOverriddenOff_DoesNotRollBack()
     {
         var driver = Failing(Spec(rollback: AutoRollbackConfiguration.Resolve(AllEvents, AutoRollbackConfiguration.Disabled)));

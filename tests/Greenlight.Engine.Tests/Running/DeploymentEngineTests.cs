@@ -113,6 +113,25 @@ public sealed class DeploymentEngineTests
     }
 
     [Fact]
+    public async Task Deployment_FailsAndTheRollbackIsRefused_SaysWhyInsteadOfAwaitingIt()
+    {
+        await using var h = new EngineHarness();
+        h.Factory.RefuseRollbacks = "the deployment group no longer exists";
+        await h.CreateAsync(EngineHarness.Spec("d-1"));
+        await h.Engine.RunOnceAsync(CancellationToken.None);
+
+        await h.AnswerAsync(run => run.DeploymentIdIs("d-1") && run.Event == LifecycleEvent.ValidateService);
+
+        var failed = await h.StateAsync("d-1");
+        Assert.Equal(DeploymentStatus.Failed, failed.Status);
+        Assert.False(failed.Rollback!.AwaitingDeployment);
+        Assert.Null(failed.Rollback.RollbackDeploymentId);
+        Assert.StartsWith("could not roll back: the deployment group no longer exists (asked: rolling back to rev-1", failed.Rollback.RollbackMessage, StringComparison.Ordinal);
+        Assert.Contains("could not roll back", failed.Reason, StringComparison.Ordinal);
+        Assert.Null(await h.Store.GetDeploymentAsync(DeploymentIds.DerivedFrom("d-1/rollback"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ObserveAsync_ManyConcurrentObservers_AreSerializedWithAGapFreeLog()
     {
         await using var h = new EngineHarness();

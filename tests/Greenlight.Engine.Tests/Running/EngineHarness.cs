@@ -105,8 +105,11 @@ internal sealed class RollbackFactory : IDeploymentFactory
 {
     public ConcurrentQueue<string> Succeeded { get; } = new();
 
+    /// <summary>When set, rollbacks are refused with this problem (as when the deployment group was deleted).</summary>
+    public string? RefuseRollbacks { get; set; }
+
     public Task<FactoryResult> RollbackAsync(DeploymentRecordView triggering, StartRollbackDeployment command, string deploymentId, CancellationToken cancellationToken) =>
-        Task.FromResult(FactoryResult.Of(EngineHarness.Spec(deploymentId, triggering.State.Spec.Instances.Length, command.Revision) with
+        Task.FromResult(RefuseRollbacks is { } problem ? FactoryResult.Refused(problem) : FactoryResult.Of(EngineHarness.Spec(deploymentId, triggering.State.Spec.Instances.Length, command.Revision) with
         {
             Creator = DeploymentCreator.Rollback,
             RollbackTriggeringDeploymentId = command.TriggeringDeploymentId,
