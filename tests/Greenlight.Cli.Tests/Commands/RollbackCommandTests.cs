@@ -109,6 +109,32 @@ public sealed class RollbackCommandTests
         Assert.Equal(TimeSpan.FromSeconds(45), spec.WatchWindow);
     }
 
+    [Fact]
+    public async Task Explain_StoppedByAnAlarmInTheWatchWindow_PrintsTheAlarmAndItsReason()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        var agent = await FleetAsync(cli, autoRollback: false);
+        var (updated, body) = await cli.Server.Admin.PutAsync("/api/v1/applications/web/deployment-groups/prod", new
+        {
+            watchSeconds = 600, alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "errors" } } },
+        });
+        Assert.True(updated == 200, body?.ToJsonString());
+        var (_, created) = await Deploy(cli, await UploadAsync(cli, "v1"));
+        var id = created!["deploymentId"]!.GetValue<string>();
+        await agent.RunUntilAsync(async () => (await InfoAsync(cli, id))["status"]!.GetValue<string>() == "Baking", Timeout);
+        var engine = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engine.Running.DeploymentEngine>(cli.Server.Host.Services);
+        await engine.ObserveAsync(id, new Core.Deployments.AlarmChanged("errors", Core.Alarms.AlarmState.Alarm, "5xx rate 12 % > 5 % in 2 of 3 periods"), CancellationToken.None);
+
+        var text = cli.Run("deployment", "explain", id);
+        var json = cli.Json("deployment", "explain", id);
+
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.Equal($"Deployment {id} is Stopped.", text.Lines[0]);
+        Assert.Matches(@"^Stopped by an alarm: alarm errors in ALARM since \d\d:\d\d:\d\d: 5xx rate 12 % > 5 % in 2 of 3 periods$", text.Lines[1]);
+        Assert.Equal("ALARM_ACTIVE", json["errorCode"]!.GetValue<string>());
+        Assert.Contains("5xx rate 12 %", json["alarm"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static async Task<ScriptedAgent> FleetAsync(ServerCli cli, bool autoRollback)
     {
         var admin = cli.Server.Admin;
