@@ -30,6 +30,10 @@ public sealed class KnownGoodTests
         var agent = new ScriptedAgent(server.Admin, instances);
         var v1 = (await TestFleet.DeployAsync(server.Admin, good)).Body!["deploymentId"]!.GetValue<string>();
         await agent.RunUntilAsync(() => TestFleet.IsTerminalAsync(server.Admin, v1), Timeout);
+
+        // The engine records v1 on the group just after it ends; updating the group before that would race it (409).
+        await Eventually.Until(async () => (await server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod")).Body!,
+            g => g["deploymentGroupInfo"]!["lastSuccessfulDeployment"] is not null, Timeout, "v1 recorded as known-good");
         var (updated, body) = await server.Admin.PutAsync("/api/v1/applications/web/deployment-groups/prod", new { watchSeconds = 600 });
         var v2 = (await TestFleet.DeployAsync(server.Admin, watched)).Body!["deploymentId"]!.GetValue<string>();
         await agent.RunUntilAsync(async () => (await TestFleet.InfoAsync(server.Admin, v2))["statusReason"]!.GetValue<string>().StartsWith("watching alarms", StringComparison.Ordinal), Timeout);
