@@ -1,6 +1,3 @@
-using Greenlight.Core.Alarms;
-using Greenlight.Core.Deployments;
-using Greenlight.Engine.Running;
 using Greenlight.Server.Deployments;
 using Greenlight.Server.Tests.Api;
 using Greenlight.Testing;
@@ -20,6 +17,7 @@ public sealed class KnownGoodTests
     public async Task WatchWindow_AlarmDuringIt_StopsTheDeploymentWhichNeverBecomesKnownGood()
     {
         await using var server = await TestServer.StartAsync();
+        Assert.Equal(201, (await server.Admin.PostAsync("/api/v1/alarms", new { alarmName = "errors", metric = new { source = "external" } })).Status);
         var instances = await TestFleet.CreateAsync(server.Admin, 2, new
         {
             alarmConfiguration = new { enabled = true, alarms = new[] { new { name = "errors" } } },
@@ -39,8 +37,8 @@ public sealed class KnownGoodTests
         await agent.RunUntilAsync(async () => (await TestFleet.InfoAsync(server.Admin, v2))["statusReason"]!.GetValue<string>().StartsWith("watching alarms", StringComparison.Ordinal), Timeout);
 
         var watching = await TestFleet.InfoAsync(server.Admin, v2);
-        await server.Host.Services.GetRequiredService<DeploymentEngine>().ObserveAsync(v2, new AlarmChanged("errors", AlarmState.Alarm, "5xx rate 12 % > 5 % for 2 of 3 datapoints"), CancellationToken.None);
-        var stopped = await TestFleet.InfoAsync(server.Admin, v2);
+        var (alarmed, _) = await server.Admin.PutAsync("/api/v1/alarms/errors/state", new { stateValue = "ALARM", stateReason = "5xx rate 12 % > 5 % for 2 of 3 datapoints" });
+        var stopped = await Eventually.Until(() => TestFleet.InfoAsync(server.Admin, v2), i => i["status"]!.GetValue<string>() != "Baking", Timeout, "the alarm stopped v2");
         var rollbackId = await Eventually.Until(async () => (await TestFleet.InfoAsync(server.Admin, v2))["rollbackInfo"]?["rollbackDeploymentId"]?.GetValue<string>(),
             r => r is not null, Timeout, "rollback linked");
         await agent.RunUntilAsync(() => TestFleet.IsTerminalAsync(server.Admin, rollbackId!), Timeout);
@@ -51,6 +49,7 @@ public sealed class KnownGoodTests
         Assert.True(updated == 200, body?.ToJsonString());
         Assert.Equal(600, group.WatchSeconds);
         Assert.Equal("Baking", watching["status"]!.GetValue<string>());
+        Assert.Equal(200, alarmed);
         Assert.Equal("Stopped", stopped["status"]!.GetValue<string>());
         Assert.Equal("ALARM_ACTIVE", stopped["errorInformation"]!["code"]!.GetValue<string>());
         Assert.Contains("alarm errors in ALARM", stopped["errorInformation"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
