@@ -51,7 +51,7 @@ public sealed class AlarmRollbackTests(ITestOutputHelper output)
         await using var load = LoadGenerator.Start(front, workers: 4, requestsPerSecond: 100);
         await load.WaitForCountAsync(40, FleetScenario.Timeout);
         var id = await fleet.DeployAsync(v3, extras: new { trafficRouting = "canary:10:60s" });
-        var end = await fleet.WaitForEndAsync(id);
+        var end = await RolledBackAsync(fleet, await fleet.WaitForEndAsync(id));
         var rollbackId = end["rollbackInfo"]?["rollbackDeploymentId"]?.GetValue<string>();
         Assert.True(rollbackId is not null, end.ToJsonString());
         var rollback = await fleet.WaitForEndAsync(rollbackId);
@@ -74,6 +74,10 @@ public sealed class AlarmRollbackTests(ITestOutputHelper output)
 
         var group = await TrafficSetup.GroupAsync(fleet);
         Assert.Equal(["asg-web"], group["autoScalingGroups"]!.AsArray().Select(g => g!.GetValue<string>()));
+        await Eventually.Until(async () => (await fleet.Admin.GetAsync("/api/v1/auto-scaling-groups")).Body!["autoScalingGroups"]!.AsArray()
+                .Select(g => g!["autoScalingGroupName"]!.GetValue<string>()).ToList(),
+            names => names.SequenceEqual(["asg-web"]), FleetScenario.Timeout, "the green copy deleted by the rollback");
+        Assert.All((await TrafficSetup.TargetsAsync(fleet)).Values, t => Assert.Equal("blue", t.Pool));
         foreach (var instance in (await fleet.InstancesAsync()).Where(i => i.State == "InService"))
         {
             Assert.Equal(V1, await FleetScenario.ServedVersionAsync(instance.Address));
@@ -122,7 +126,7 @@ public sealed class AlarmRollbackTests(ITestOutputHelper output)
         await using var load = LoadGenerator.Start(front, workers: 2, requestsPerSecond: 40);
         await load.WaitForCountAsync(20, FleetScenario.Timeout);
         var id = await fleet.DeployAsync(v3);
-        var end = await fleet.WaitForEndAsync(id);
+        var end = await RolledBackAsync(fleet, await fleet.WaitForEndAsync(id));
         var rollbackId = end["rollbackInfo"]?["rollbackDeploymentId"]?.GetValue<string>();
         Assert.True(rollbackId is not null, end.ToJsonString() + "\n" + fleet.Server.Output[^Math.Min(3000, fleet.Server.Output.Length)..]);
         var rollback = await fleet.WaitForEndAsync(rollbackId);
@@ -154,6 +158,21 @@ public sealed class AlarmRollbackTests(ITestOutputHelper output)
         Assert.True(first["status"]!.GetValue<string>() == "Succeeded", first.ToJsonString());
         await TrafficSetup.WaitForHealthyAsync(fleet, capacity);
         return front;
+    }
+
+    /// <summary>The ended deployment once its rollback deployment is linked (the engine creates it right after the stop).</summary>
+    private static async Task<JsonNode> RolledBackAsync(FleetScenario fleet, JsonNode ended)
+    {
+        var id = ended["deploymentId"]!.GetValue<string>();
+        try
+        {
+            return await Eventually.Until(async () => (await fleet.Admin.GetAsync($"/api/v1/deployments/{id}")).Body!["deploymentInfo"]!,
+                d => d["rollbackInfo"]?["rollbackDeploymentId"] is not null, TimeSpan.FromSeconds(30), "the rollback deployment linked");
+        }
+        catch (TimeoutException)
+        {
+            return ended; // The assertion that follows shows what the deployment says instead.
+        }
     }
 
     private static async Task CreateAlarmAsync(FleetScenario fleet, object alarm) =>
