@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 
 namespace Greenlight.Testing;
 
@@ -46,56 +45,28 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
                         credentials_file: {tokenFile}
             """);
         var port = LoopbackPort.Free();
-        var info = new ProcessStartInfo("prometheus-alertmanager")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     "--config.file=" + dir.Combine("alertmanager.yml"), "--storage.path=" + dir.Combine("data"),
-                     "--web.listen-address=127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture), "--cluster.listen-address=", "--log.level=warn",
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("alertmanager did not start (is it installed? eng/ensure-test-tools.sh)");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var alertmanager = new AlertmanagerProcess(process, dir, url);
-        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.Until(async () =>
+        Process process;
+        try
         {
-            try
-            {
-                return process.HasExited ? HttpStatusCode.Gone : (await http.GetAsync(new Uri("-/ready", UriKind.Relative))).StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return HttpStatusCode.ServiceUnavailable;
-            }
-        }, s => s is HttpStatusCode.OK or HttpStatusCode.Gone, TimeSpan.FromSeconds(30), "alertmanager ready");
-        if (process.HasExited)
+            process = await ReadyEndpointProcess.StartAsync("prometheus-alertmanager",
+            [
+                "--config.file=" + dir.Combine("alertmanager.yml"), "--storage.path=" + dir.Combine("data"),
+                "--web.listen-address=127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture), "--cluster.listen-address=", "--log.level=warn",
+            ], url);
+        }
+        catch
         {
-            await alertmanager.DisposeAsync();
-            throw new InvalidOperationException($"alertmanager exited with {process.ExitCode}");
+            dir.Dispose();
+            throw;
         }
 
-        return alertmanager;
+        return new AlertmanagerProcess(process, dir, url);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await ReadyEndpointProcess.StopAsync(_process);
         _dir.Dispose();
     }
 }
