@@ -46,43 +46,71 @@ public static class DeploymentGroupsApi
         return Results.Created($"/api/v1/applications/{applicationName}/deployment-groups/{info.DeploymentGroupName}", new { deploymentGroupId = info.DeploymentGroupId });
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> UpdateGates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// UpdateDeploymentGroup. Updates of one group take turns in this server; the engine also writes the group (its
+    /// known-good revision after a success, a blue/green handover), so a write that meets a newer version reads the group
+    /// again and reapplies the input, a few times, instead of refusing the user's change.
+    /// </summary>
     private static async Task<IResult> Update(string applicationName, string deploymentGroupName, DeploymentGroupInput input, HttpContext http,
         IGreenlightStore store, TimeProvider time, CancellationToken ct)
     {
-        var current = await store.GetResourceAsync(ResourceKinds.DeploymentGroup, Key(applicationName, deploymentGroupName), ct);
-        if (current is null)
-        {
-            return NotFound(applicationName, deploymentGroupName);
-        }
-
         if (input.NewDeploymentGroupName is not null)
         {
             return ApiErrors.Result(ApiErrors.Invalid("InvalidInputException", "renaming a deployment group is not supported; create a new one"));
         }
 
-        if (await Problem(applicationName, deploymentGroupName, input, store, ct) is { } problem)
-        {
-            return ApiErrors.Result(problem);
-        }
-
-        var old = Documents.Read<DeploymentGroupInfo>(current.Body);
-        var info = ToInfo(applicationName, deploymentGroupName, old.DeploymentGroupId, input, old);
-        if (BlueGreenValidation.CheckGroup(info) is { } groupProblem)
-        {
-            return ApiErrors.Result(groupProblem);
-        }
-
+        var gate = UpdateGates.GetOrAdd(Key(applicationName, deploymentGroupName), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
         try
         {
-            await store.PutResourceAsync(ResourceKinds.DeploymentGroup, current.Key, Documents.Write(info), current.Version,
-                Audit.Of(http, time, "UpdateDeploymentGroup", current.Key), ct);
+            return await UpdateOnceAsync(applicationName, deploymentGroupName, input, http, store, time, ct);
         }
-        catch (StoreConflictException e)
+        finally
         {
-            return ApiErrors.Result(ApiErrors.FromStore(e, "DeploymentGroup"));
+            gate.Release();
         }
+    }
 
-        return Results.Ok(new { deploymentGroupInfo = info });
+    private static async Task<IResult> UpdateOnceAsync(string applicationName, string deploymentGroupName, DeploymentGroupInput input, HttpContext http,
+        IGreenlightStore store, TimeProvider time, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.GetResourceAsync(ResourceKinds.DeploymentGroup, Key(applicationName, deploymentGroupName), ct);
+            if (current is null)
+            {
+                return NotFound(applicationName, deploymentGroupName);
+            }
+
+            if (await Problem(applicationName, deploymentGroupName, input, store, ct) is { } problem)
+            {
+                return ApiErrors.Result(problem);
+            }
+
+            var old = Documents.Read<DeploymentGroupInfo>(current.Body);
+            var info = ToInfo(applicationName, deploymentGroupName, old.DeploymentGroupId, input, old);
+            if (BlueGreenValidation.CheckGroup(info) is { } groupProblem)
+            {
+                return ApiErrors.Result(groupProblem);
+            }
+
+            try
+            {
+                await store.PutResourceAsync(ResourceKinds.DeploymentGroup, current.Key, Documents.Write(info), current.Version,
+                    Audit.Of(http, time, "UpdateDeploymentGroup", current.Key), ct);
+                return Results.Ok(new { deploymentGroupInfo = info });
+            }
+            catch (StoreConflictException e) when (e.Code == "VersionConflict" && attempt < 5)
+            {
+                // Changed meanwhile (by the engine, or another update): read it again and reapply.
+            }
+            catch (StoreConflictException e)
+            {
+                return ApiErrors.Result(ApiErrors.FromStore(e, "DeploymentGroup"));
+            }
+        }
     }
 
     private static async Task<ApiError?> Problem(string applicationName, string? groupName, DeploymentGroupInput input, IGreenlightStore store, CancellationToken ct)

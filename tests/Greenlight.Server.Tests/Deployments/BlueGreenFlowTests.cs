@@ -35,8 +35,10 @@ public sealed class BlueGreenFlowTests
         var id = body!["deploymentId"]!.GetValue<string>();
         var state = await PlayLoadBalancerAsync(server, id);
         var green = "asg-web-" + id;
-        var group = (await server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod")).Body!["deploymentGroupInfo"]!;
         await Eventually.Until(async () => (await server.Admin.GetAsync("/api/v1/auto-scaling-groups/asg-web")).Status, s => s == 404, Timeout, "blue's group deleted");
+        // The handover is carried out when the success is dispatched, just after the state says Succeeded.
+        var group = await Eventually.Until(async () => (await server.Admin.GetAsync("/api/v1/applications/web/deployment-groups/prod")).Body!["deploymentGroupInfo"]!,
+            g => g["autoScalingGroups"]!.AsArray().Select(n => n!.GetValue<string>()).SequenceEqual([green]), Timeout, "green handed over");
         var greenDoc = (await AutoScalingGroupStore.GetAsync(server.Store, green, CancellationToken.None))!.Value.Document;
         var greenInstances = await fleet.InServiceAsync(green, 1);
 
