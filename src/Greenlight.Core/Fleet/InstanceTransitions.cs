@@ -5,7 +5,9 @@ namespace Greenlight.Core.Fleet;
 /// <summary>
 /// The per-instance rules: at most one move per instance per pass, or null when the instance stays as it is.
 /// Every move sets StateSince to now and empties HookResults. A dead agent process is checked first in every state:
-/// a launch that died is a failed launch (it counts toward backoff) even if the agent was heard from once.
+/// a launch that died is a failed launch (it counts toward backoff) even if the agent was heard from once. InService
+/// health: marked unhealthy, a dead process, a silent agent after the grace period, and with ELB health checks the load
+/// balancer's verdict after the grace period.
 /// </summary>
 internal static class InstanceTransitions
 {
@@ -73,7 +75,7 @@ internal static class InstanceTransitions
     {
         var problem = instance.Unhealthy ? "marked unhealthy"
             : !facts.ProcessAlive ? "its agent process exited"
-            : HeartbeatProblem(instance, facts, spec, policy, now);
+            : HeartbeatProblem(instance, facts, spec, policy, now) ?? LoadBalancerProblem(instance, facts, spec, now);
         return problem is null ? null : MarkForTermination(instance, now, $"unhealthy: {problem}", launchFailed: false);
     }
 
@@ -92,6 +94,25 @@ internal static class InstanceTransitions
         return now > Moments.After(heartbeat, policy.HeartbeatTimeout)
             ? $"no heartbeat since {FleetText.Clock(heartbeat)} (timeout {FleetText.Duration(policy.HeartbeatTimeout)})"
             : null;
+    }
+
+    /// <summary>
+    /// With ELB health checks, after the grace period: the load balancer reporting the instance unhealthy in a target
+    /// group it is registered in (as EC2 Auto Scaling does with its HealthCheckType ELB).
+    /// </summary>
+    private static string? LoadBalancerProblem(FleetInstance instance, InstanceFacts facts, ScalingGroupSpec spec, DateTimeOffset now)
+    {
+        if (spec.HealthCheck != HealthCheckType.Elb || facts.LoadBalancerHealthy != false || now < Moments.After(instance.LaunchedAt, spec.HealthCheckGracePeriod))
+        {
+            return null;
+        }
+
+        return facts.UnhealthyTargetGroups switch
+        {
+            { IsDefaultOrEmpty: true } => "the load balancer reports it unhealthy",
+            [var single] => $"the load balancer reports it unhealthy in target group {single}",
+            var groups => $"the load balancer reports it unhealthy in target groups {FleetText.Names(groups)}",
+        };
     }
 
     private static InstanceStep Terminating(FleetInstance instance, InstanceFacts facts, ScalingGroupSpec spec, DateTimeOffset now) =>

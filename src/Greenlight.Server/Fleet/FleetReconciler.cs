@@ -5,6 +5,7 @@ using Greenlight.Core.Fleet;
 using Greenlight.Engine.Storage;
 using Greenlight.Server.Agents;
 using Greenlight.Server.Api;
+using Greenlight.Server.Traffic;
 using Microsoft.Extensions.Logging;
 
 namespace Greenlight.Server.Fleet;
@@ -13,9 +14,10 @@ namespace Greenlight.Server.Fleet;
 /// One pass over one scaling group: ask the planner what to do (with what the agents and processes show), store its
 /// answer, then carry out the side effects, each recorded so that a pass after a crash finishes what is unfinished:
 /// launch instances without a process, start the deployments that answer hooks, and clean up terminated instances.
+/// The built-in load balancer's target health is part of the facts; the planner counts it for ELB health checks only.
 /// </summary>
 public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetProvider> providers, AgentPresence presence, FleetSettings settings,
-    ScalingDeployments deployments, InstanceLauncher launcher, TimeProvider time, ILogger<FleetReconciler> logger)
+    ScalingDeployments deployments, InstanceLauncher launcher, TrafficState traffic, TimeProvider time, ILogger<FleetReconciler> logger)
 {
     private readonly Dictionary<string, IFleetProvider> _providers = providers.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
@@ -76,9 +78,14 @@ public sealed class FleetReconciler(IGreenlightStore store, IEnumerable<IFleetPr
         var version = template is null ? null : LaunchTemplateVersions.Resolve(template, doc.LaunchTemplate.Version);
         var hooks = ManagedHooks.ToPlanner([.. doc.Hooks, .. ManagedHooks.For(doc.Name, groups, settings)]);
         var spec = new ScalingGroupSpec(doc.Name, doc.MinSize, doc.MaxSize, doc.DesiredCapacity, version?.VersionNumber ?? 0,
-            TimeSpan.FromSeconds(doc.HealthCheckGracePeriod), hooks);
+            TimeSpan.FromSeconds(doc.HealthCheckGracePeriod), hooks)
+        {
+            HealthCheck = string.Equals(doc.HealthCheckType, "ELB", StringComparison.OrdinalIgnoreCase) ? HealthCheckType.Elb : HealthCheckType.Agent,
+        };
         var now = time.GetUtcNow();
-        var facts = doc.State.Instances.ToDictionary(i => i.InstanceId, i => Facts(i, doc.PlacementOf(i.InstanceId)), StringComparer.Ordinal);
+        var verdicts = LoadBalancerHealth.Of(traffic.Runtime.Targets());
+        var facts = doc.State.Instances.ToDictionary(i => i.InstanceId, i => LoadBalancerHealth.With(Facts(i, doc.PlacementOf(i.InstanceId)), verdicts, i.InstanceId),
+            StringComparer.Ordinal);
 
         var state = doc.State;
         var placements = doc.Placements.ToList();

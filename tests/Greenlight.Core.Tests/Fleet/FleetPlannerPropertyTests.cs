@@ -7,7 +7,8 @@ namespace Greenlight.Core.Tests.Fleet;
 /// Safety properties of <see cref="FleetPlanner"/> over random groups (min 0–3, max up to min+5, desired −1…max+2,
 /// up to four hooks of either transition with timeouts 0–300s and either default), random policies, and random
 /// sequences of what the world does: time passing (the shell wakes at every WakeAt on the way), heartbeats, agents
-/// dying, hooks answered either way, instances marked unhealthy, desired capacity changed. "Something bad never
+/// dying, hooks answered either way, instances marked unhealthy or reported unhealthy by the load balancer (with
+/// either health check type), desired capacity changed. "Something bad never
 /// happens", checked by <see cref="FleetShell"/> after every decision.
 /// </summary>
 [Trait("Category", PropertyIterations.Category)]
@@ -16,7 +17,7 @@ public sealed class FleetPlannerPropertyTests
     internal sealed record Case(ScalingGroupSpec Spec, FleetPolicy Policy, int[] Events)
     {
         public override string ToString() =>
-            $"min={Spec.MinSize} max={Spec.MaxSize} desired={Spec.DesiredCapacity} grace={Spec.HealthCheckGracePeriod} " +
+            $"min={Spec.MinSize} max={Spec.MaxSize} desired={Spec.DesiredCapacity} grace={Spec.HealthCheckGracePeriod} check={Spec.HealthCheck} " +
             $"hooks=[{string.Join(", ", Spec.Hooks.Select(h => $"{h.Transition} {h.Name} {h.HeartbeatTimeout} {(h.DefaultContinue ? "continue" : "abandon")}"))}] " +
             $"{Policy} events=[{string.Join(",", Events)}]";
     }
@@ -33,7 +34,11 @@ public sealed class FleetPlannerPropertyTests
         from desired in Gen.Int[-1, min + extra + 2]
         from grace in Gen.Int[0, 120]
         from hooks in Hooks.Array[0, 4]
-        select new ScalingGroupSpec("web", min, min + extra, desired, 1, TimeSpan.FromSeconds(grace), [.. hooks.Select((h, n) => h with { Name = $"h{n}" })]);
+        from elb in Gen.Bool
+        select new ScalingGroupSpec("web", min, min + extra, desired, 1, TimeSpan.FromSeconds(grace), [.. hooks.Select((h, n) => h with { Name = $"h{n}" })])
+        {
+            HealthCheck = elb ? HealthCheckType.Elb : HealthCheckType.Agent,
+        };
 
     private static readonly Gen<FleetPolicy> Policies =
         from heartbeat in Gen.Int[5, 60]
@@ -87,8 +92,8 @@ public sealed class FleetPlannerPropertyTests
         }, iter: PropertyIterations.Long);
 
     /// <summary>
-    /// Property 5: once the facts are stable (every agent heartbeating and alive, every hook answered CONTINUE), repeated
-    /// decisions converge to exactly the target number of InService instances and nothing else running, and stay there.
+    /// Property 5: once the facts are stable (every agent heartbeating and alive, every target healthy, every hook
+    /// answered CONTINUE), repeated decisions converge to exactly the target number of InService instances and nothing else running, and stay there.
     /// Hook timeouts are at least 1s here: a hook that times out the moment the wait begins cannot be answered at all
     /// (EC2 requires 30s or more).
     /// </summary>
@@ -107,6 +112,14 @@ public sealed class FleetPlannerPropertyTests
             Assert.Empty(shell.Violations);
         }, iter: PropertyIterations.Long);
 
+    /// <summary>
+    /// Property 6: the load balancer's verdict replaces an instance only with ELB health checks and only after its
+    /// grace period (whatever else happens to it meanwhile).
+    /// </summary>
+    [Fact]
+    public void Decide_RandomWorld_LoadBalancerVerdictNeverReplacesWithinGraceOrWithAgentChecks() =>
+        Cases.Sample(c => AssertNone(Run(c), "grace:"), iter: PropertyIterations.Long);
+
     /// <summary>The generator is not degenerate: random worlds reach every lifecycle state and every kind of cause.</summary>
     [Fact]
     public void RandomWorld_Sample_ReachesEveryStateAndCause()
@@ -118,7 +131,7 @@ public sealed class FleetPlannerPropertyTests
         [
             .. Enum.GetNames<LifecycleState>(),
             "desired capacity", "launch failed", "scale-in", "unhealthy", "replacing unhealthy instance i-", "its agent reported",
-            "launch hooks continued",
+            "launch hooks continued", "unhealthy: the load balancer reports it unhealthy in target group tg",
         ];
         var missing = expected.Where(e => !seen.Any(s => s.StartsWith(e, StringComparison.Ordinal))).ToList();
         Assert.True(missing.Count == 0, $"never reached: {string.Join(", ", missing)}");
@@ -163,8 +176,11 @@ public sealed class FleetPlannerPropertyTests
             case 6 when some is not null && shell.OpenHooks(some).ToList() is { Count: > 0 } hooks:
                 shell.Answer(some.InstanceId, hooks[arg / 7 % hooks.Count].Name, arg % 2 == 0);
                 break;
-            case 7 when some is { State: LifecycleState.InService }:
+            case 7 when some is { State: LifecycleState.InService } && arg % 3 == 0:
                 shell.MarkUnhealthy(some.InstanceId);
+                break;
+            case 7 when some is not null:
+                shell.TargetHealth(some.InstanceId, arg % 3 == 1);
                 break;
             case 8:
                 shell.Spec = shell.Spec with { DesiredCapacity = arg % (shell.Spec.MaxSize + 4) - 1 };
@@ -204,6 +220,7 @@ public sealed class FleetPlannerPropertyTests
         foreach (var instance in shell.Running)
         {
             shell.Heartbeat(instance.InstanceId);
+            shell.TargetHealth(instance.InstanceId, true);
             foreach (var hook in shell.OpenHooks(instance))
             {
                 shell.Answer(instance.InstanceId, hook.Name, true);

@@ -24,7 +24,7 @@ internal sealed class FleetShell(ScalingGroupSpec spec, FleetPolicy policy)
 
     public List<string> Violations { get; } = [];
 
-    /// <summary>Every lifecycle state an instance was seen in, and every kind of activity cause (for the non-degeneracy check).</summary>
+    /// <summary>Every lifecycle state an instance was seen in, and every activity cause, whole and its kind (for the non-degeneracy check).</summary>
     public HashSet<string> Seen { get; } = [];
 
     public List<FleetInstance> Running => [.. State.Instances.Where(i => i.State != LifecycleState.Terminated)];
@@ -93,6 +93,10 @@ internal sealed class FleetShell(ScalingGroupSpec spec, FleetPolicy policy)
 
     public void MarkUnhealthy(string id) => Replace(id, i => i with { Unhealthy = true });
 
+    /// <summary>The load balancer's verdict on the instance changes (unhealthy in target group "tg", or healthy).</summary>
+    public void TargetHealth(string id, bool healthy) =>
+        _facts[id] = FactsOf(id) with { LoadBalancerHealthy = healthy, UnhealthyTargetGroups = healthy ? [] : ["tg"] };
+
     /// <summary>The hooks the instance is waiting on now (none unless it is in Pending:Wait or Terminating:Wait).</summary>
     public IEnumerable<ScalingHook> OpenHooks(FleetInstance instance) => instance.State switch
     {
@@ -118,6 +122,7 @@ internal sealed class FleetShell(ScalingGroupSpec spec, FleetPolicy policy)
 
             Seen.UnionWith(State.Instances.Select(i => i.State.ToString()));
             Seen.UnionWith(decision.Activities.Select(a => a.Cause.Split(':', ',', ';')[0]));
+            Seen.UnionWith(decision.Activities.Select(a => a.Cause));
             if (decision.Actions.IsEmpty && decision.Activities.IsEmpty)
             {
                 return;
@@ -161,6 +166,12 @@ internal sealed class FleetShell(ScalingGroupSpec spec, FleetPolicy policy)
             else if (now.State == LifecycleState.Terminated)
             {
                 terminated.Add(now.InstanceId);
+            }
+
+            if (was.State == LifecycleState.InService && now.State != LifecycleState.InService && now.Reason?.Contains("load balancer", StringComparison.Ordinal) == true)
+            {
+                Expect(Spec.HealthCheck == HealthCheckType.Elb && Now >= was.LaunchedAt + Spec.HealthCheckGracePeriod,
+                    $"grace: {was.InstanceId} replaced for the load balancer's verdict with {Spec.HealthCheck} checks, launched {was.LaunchedAt:O}, grace {Spec.HealthCheckGracePeriod}");
             }
 
             if (was.State == LifecycleState.TerminatingWait && Now >= TerminationDeadline(was))
