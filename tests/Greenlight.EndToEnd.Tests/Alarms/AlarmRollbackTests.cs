@@ -91,7 +91,9 @@ public sealed class AlarmRollbackTests(ITestOutputHelper output)
     {
         await using var fleet = await FleetScenario.StartAsync();
         var front = await StartFrontAsync(fleet, 2, "CodeDeployDefault.OneAtATime");
-        var knownGood = (await TrafficSetup.GroupAsync(fleet))["targetRevision"]!["bundle"]!["sha256"]!.GetValue<string>();
+        // The group records its known-good revision when the engine dispatches the success, just after the status says so.
+        var knownGood = (await Eventually.Until(() => TrafficSetup.GroupAsync(fleet), g => g["targetRevision"] is not null, FleetScenario.Timeout, "v1 recorded as known-good"))
+            ["targetRevision"]!["bundle"]!["sha256"]!.GetValue<string>();
         var token = (await File.ReadAllTextAsync(Path.Combine(fleet.DataDirectory, "admin.token"))).Trim();
         const string Errors = "sum(increase(greenlight_lb_responses_total{code_class=\"5xx\"}[10s]))";
         await using var alertmanager = source == "alertmanager"
