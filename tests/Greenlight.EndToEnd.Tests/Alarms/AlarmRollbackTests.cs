@@ -125,9 +125,11 @@ public sealed class AlarmRollbackTests(ITestOutputHelper output)
         }));
         var v3 = await fleet.UploadAsync(SampleApp.Bundle("v3-5xx"));
 
-        await using var load = LoadGenerator.Start(front, workers: 2, requestsPerSecond: 40);
-        await load.WaitForCountAsync(20, FleetScenario.Timeout);
+        // The errors start only once the deployment watches (status Baking), so the alarm comes in the watch window, after
+        // every instance succeeded; load during the install could trip it earlier, which is a different scenario.
         var id = await fleet.DeployAsync(v3);
+        await Eventually.Until(() => TrafficSetup.StatusAsync(fleet, id), s => s is "Baking" or "Failed" or "Stopped" or "Succeeded", FleetScenario.Timeout, "the watch window");
+        await using var load = LoadGenerator.Start(front, workers: 2, requestsPerSecond: 40);
         var end = await RolledBackAsync(fleet, await fleet.WaitForEndAsync(id));
         var rollbackId = end["rollbackInfo"]?["rollbackDeploymentId"]?.GetValue<string>();
         Assert.True(rollbackId is not null, end.ToJsonString() + "\n" + fleet.Server.Output[^Math.Min(3000, fleet.Server.Output.Length)..]);
