@@ -13,7 +13,11 @@ internal sealed class ApiCall(ApiConnection api, ParseResult parse, OutputFormat
 
     public TextWriter Out => parse.InvocationConfiguration.Output;
 
-    public bool Json => format == OutputFormat.Json;
+    /// <summary>The <c>--output</c> format asked for.</summary>
+    public OutputFormat Format => format;
+
+    /// <summary>Whether the output is for scripts (<c>-o json</c> or <c>-o yaml</c>): print only the structured answer, no progress lines.</summary>
+    public bool Structured => format != OutputFormat.Table;
 
     public T? Get<T>(Option<T> option) => parse.GetValue(option);
 
@@ -22,12 +26,12 @@ internal sealed class ApiCall(ApiConnection api, ParseResult parse, OutputFormat
     /// <summary>Whether the option was given on the command line (as opposed to left at its default).</summary>
     public bool Has(Option option) => parse.GetResult(option) is { Implicit: false };
 
-    /// <summary>Prints the API's answer unchanged for <c>-o json</c>, else the table; exit 0.</summary>
+    /// <summary>Prints the API's answer unchanged for <c>-o json|yaml</c>, else the table; exit 0.</summary>
     public int Print(JsonNode answer, Action<TextWriter> table)
     {
-        if (Json)
+        if (Structured)
         {
-            Out.WriteLine(answer.ToJsonString(JsonOutput.Options));
+            StructuredOutput.Write(Out, format, answer);
         }
         else
         {
@@ -37,6 +41,6 @@ internal sealed class ApiCall(ApiConnection api, ParseResult parse, OutputFormat
         return ExitCodes.Success;
     }
 
-    /// <summary>Prints the API's answer for <c>-o json</c>, else one line saying what was done; exit 0.</summary>
+    /// <summary>Prints the API's answer for <c>-o json|yaml</c>, else one line saying what was done; exit 0.</summary>
     public int Done(JsonNode answer, string line) => Print(answer, w => w.WriteLine(line));
 }

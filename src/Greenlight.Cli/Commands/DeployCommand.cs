@@ -148,9 +148,9 @@ internal static class DeployCommand
         var id = created["deploymentId"]!.GetValue<string>();
         if (!watch)
         {
-            if (output == OutputFormat.Json)
+            if (output != OutputFormat.Table)
             {
-                JsonOutput.Write(stdout, new { deploymentId = id, revision });
+                StructuredOutput.Write(stdout, output, new { deploymentId = id, revision });
             }
             else
             {
@@ -161,9 +161,9 @@ internal static class DeployCommand
         }
 
         var info = await WatchAsync(api, id, output == OutputFormat.Table ? stdout : TextWriter.Null, ct);
-        if (output == OutputFormat.Json)
+        if (output != OutputFormat.Table)
         {
-            stdout.WriteLine(info.ToJsonString(ApiConnection.Json));
+            StructuredOutput.Write(stdout, output, info);
         }
 
         return info["status"]!.GetValue<string>() == "Succeeded" ? ExitCodes.Success : ExitCodes.Failure;

@@ -40,9 +40,9 @@ internal static class DeploymentCommand
         return WithApi(command, async (api, parse, stdout) =>
         {
             var info = (await api.GetAsync($"deployments/{parse.GetValue(id)}", CancellationToken.None))["deploymentInfo"]!;
-            if (parse.GetValue(output) == OutputFormat.Json)
+            if (parse.GetValue(output) is not OutputFormat.Table and var format)
             {
-                stdout.WriteLine(info.ToJsonString(ApiConnection.Json));
+                StructuredOutput.Write(stdout, format, info);
                 return ExitCodes.Success;
             }
 
@@ -82,9 +82,9 @@ internal static class DeploymentCommand
                 rows.Add((await api.GetAsync($"deployments/{deploymentId}", CancellationToken.None))["deploymentInfo"]!);
             }
 
-            if (parse.GetValue(output) == OutputFormat.Json)
+            if (parse.GetValue(output) is not OutputFormat.Table and var format)
             {
-                stdout.WriteLine(new JsonArray([.. rows.Select(r => r.DeepClone())]).ToJsonString(ApiConnection.Json));
+                StructuredOutput.Write(stdout, format, new JsonArray([.. rows.Select(r => r.DeepClone())]));
                 return ExitCodes.Success;
             }
 
@@ -173,9 +173,9 @@ internal static class DeploymentCommand
         return WithApi(command, async (api, parse, stdout) =>
         {
             var explanation = await DeploymentExplain.GatherAsync(api, parse.GetValue(id)!, CancellationToken.None);
-            if (parse.GetValue(output) == OutputFormat.Json)
+            if (parse.GetValue(output) is not OutputFormat.Table and var format)
             {
-                stdout.WriteLine(explanation.ToJsonString(ApiConnection.Json));
+                StructuredOutput.Write(stdout, format, explanation);
             }
             else
             {

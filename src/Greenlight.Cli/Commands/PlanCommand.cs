@@ -116,9 +116,9 @@ internal static class PlanCommand
                 }
 
                 var timeline = BlueGreenTimeline.Rehearse(request.Configuration, request.Instances, request.Failing, options);
-                if (request.Output == OutputFormat.Json)
+                if (request.Output != OutputFormat.Table)
                 {
-                    JsonOutput.Write(stdout, BlueGreenPlanWriter.ToJson(timeline));
+                    StructuredOutput.Write(stdout, request.Output, BlueGreenPlanWriter.ToJson(timeline));
                 }
                 else
                 {
@@ -134,9 +134,9 @@ internal static class PlanCommand
             }
 
             var plan = PlanSimulator.Run(request.Configuration, request.Instances, request.Failing, request.LoadBalancer);
-            if (request.Output == OutputFormat.Json)
+            if (request.Output != OutputFormat.Table)
             {
-                JsonOutput.Write(stdout, PlanJson.From(plan));
+                StructuredOutput.Write(stdout, request.Output, PlanJson.From(plan));
             }
             else
             {

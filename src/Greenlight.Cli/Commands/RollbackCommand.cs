@@ -25,9 +25,9 @@ internal static class RollbackCommand
         {
             var answer = await api.PostAsync(
                 $"applications/{Uri.EscapeDataString(parse.GetValue(app)!)}/deployment-groups/{Uri.EscapeDataString(parse.GetValue(group)!)}/rollback", new { }, CancellationToken.None);
-            if (parse.GetValue(output) == OutputFormat.Json)
+            if (parse.GetValue(output) is not OutputFormat.Table and var format)
             {
-                stdout.WriteLine(answer.ToJsonString(ApiConnection.Json));
+                StructuredOutput.Write(stdout, format, answer);
             }
             else
             {

@@ -53,9 +53,9 @@ internal static class ValidateCommand
 
         var errors = outcome.Diagnostics.Count(d => d.IsError);
         var warnings = outcome.Diagnostics.Count - errors;
-        if (format == OutputFormat.Json)
+        if (format != OutputFormat.Table)
         {
-            JsonOutput.Write(output, new ValidateReport(path, outcome.AppSpec, errors == 0, errors, warnings,
+            StructuredOutput.Write(output, format, new ValidateReport(path, outcome.AppSpec, errors == 0, errors, warnings,
                 [.. outcome.Diagnostics.Select(ValidateReportDiagnostic.From)]));
         }
         else

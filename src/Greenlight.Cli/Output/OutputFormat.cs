@@ -7,6 +7,7 @@ public enum OutputFormat
 {
     Table,
     Json,
+    Yaml,
 }
 
 /// <summary>The shared <c>--output</c> option.</summary>
@@ -14,7 +15,7 @@ public static class OutputOption
 {
     public static Option<OutputFormat> Create() => new("--output", "-o")
     {
-        Description = "Output format: table (for people) or json (for scripts).",
+        Description = "Output format: table (for people), json or yaml (for scripts; the same data).",
         DefaultValueFactory = _ => OutputFormat.Table,
         CustomParser = result =>
         {
@@ -25,11 +26,13 @@ public static class OutputOption
                     return OutputFormat.Table;
                 case "json":
                     return OutputFormat.Json;
+                case "yaml" or "yml":
+                    return OutputFormat.Yaml;
                 default:
-                    result.AddError($"--output '{text}' must be table or json");
+                    result.AddError($"--output '{text}' must be table, json or yaml");
                     return OutputFormat.Table;
             }
         },
-        HelpName = "table|json",
+        HelpName = "table|json|yaml",
     };
 }

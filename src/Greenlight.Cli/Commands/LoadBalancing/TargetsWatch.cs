@@ -32,7 +32,7 @@ internal static class TargetsWatch
             {
                 call.Out.Write(terminal ? "\u001b[H\u001b[2J" : "");
                 var counts = states.Count == 0 ? "no targets" : LoadBalancingViews.Counts(answer["targets"]);
-                call.Out.Write(call.Json ? drawn : string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s] {name}: {counts}\n{drawn}"));
+                call.Out.Write(call.Structured ? drawn : string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s] {name}: {counts}\n{drawn}"));
                 last = drawn;
             }
 
@@ -44,7 +44,7 @@ internal static class TargetsWatch
 
             if (reached)
             {
-                if (!call.Json)
+                if (!call.Structured)
                 {
                     call.Out.WriteLine($"{name}: {(until == TargetsWait.Healthy ? "all targets healthy" : "no target draining")}");
                 }
@@ -63,12 +63,20 @@ internal static class TargetsWatch
         }
     }
 
-    /// <summary>The table (or, for <c>-o json</c>, the answer on one line).</summary>
+    /// <summary>The table; for <c>-o json</c> the answer on one line (JSON lines), for <c>-o yaml</c> one YAML document each.</summary>
     private static string Draw(ApiCall call, JsonNode answer)
     {
-        if (call.Json)
+        if (call.Format == OutputFormat.Json)
         {
             return answer.ToJsonString() + "\n";
+        }
+
+        if (call.Format == OutputFormat.Yaml)
+        {
+            using var yaml = new StringWriter { NewLine = "\n" };
+            yaml.WriteLine("---");
+            StructuredOutput.Write(yaml, OutputFormat.Yaml, answer);
+            return yaml.ToString();
         }
 
         using var text = new StringWriter { NewLine = "\n" };

@@ -35,7 +35,7 @@ internal static class ApplicationCommand
     private static Command List() => new Command("list", Help.Verb("List applications with their creation time.", "application list", "application list -o json")).WithApi(async call =>
     {
         var answer = await call.Api.GetAsync("applications", CancellationToken.None);
-        if (call.Json)
+        if (call.Structured)
         {
             return call.Print(answer, _ => { });
         }

@@ -29,7 +29,7 @@ internal static class ConfigCommand
     private static Command List() => new Command("list", Help.Verb("List the predefined and custom configurations with their rule.", "config list", "config list -o json")).WithApi(async call =>
     {
         var answer = await call.Api.GetAsync("deployment-configs", CancellationToken.None);
-        if (call.Json)
+        if (call.Structured)
         {
             return call.Print(answer, _ => { });
         }

@@ -96,7 +96,7 @@ internal static class GroupCommand
         return new Command("list", Help.Verb("List an application's deployment groups with their configuration, style, selection and last success.", "group list --app web")) { app }.WithApi(async call =>
         {
             var answer = await call.Api.GetAsync(Path(call, app), CancellationToken.None);
-            if (call.Json)
+            if (call.Structured)
             {
                 return call.Print(answer, _ => { });
             }

@@ -31,7 +31,7 @@ internal static class InstanceCommand
     private static Command List() => new Command("list", Help.Verb("List instances: tags, health, the revision each runs, and the auto scaling group and lifecycle state of those a group launched.", "instance list", "instance list -o json")).WithApi(async call =>
     {
         var answer = await call.Api.GetAsync("instances", CancellationToken.None);
-        if (call.Json)
+        if (call.Structured)
         {
             return call.Print(answer, _ => { });
         }
@@ -56,7 +56,7 @@ internal static class InstanceCommand
         return new Command("get", Help.Verb("Show an instance: tags, registration, health, the revision it runs and its auto scaling group.", "instance get web-1")) { name }.WithApi(async call =>
         {
             var answer = await call.Api.GetAsync($"instances/{Uri.EscapeDataString(call.Get(name))}", CancellationToken.None);
-            if (call.Json)
+            if (call.Structured)
             {
                 return call.Print(answer, _ => { });
             }

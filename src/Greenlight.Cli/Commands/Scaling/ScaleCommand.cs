@@ -47,7 +47,7 @@ internal static class ScaleCommand
                 return call.Done(answer, $"Auto scaling group {call.Get(name)}: desired capacity {call.Get(desired)}");
             }
 
-            var progress = call.Json ? TextWriter.Null : call.Out;
+            var progress = call.Structured ? TextWriter.Null : call.Out;
             progress.WriteLine($"Auto scaling group {call.Get(name)}: desired capacity {call.Get(desired)}; waiting for {call.Get(desired)} InService");
             var (done, summary) = await WaitAsync(call.Api, call.Get(name), call.Get(desired), call.Get(timeout) ?? TimeSpan.FromMinutes(10), progress);
             if (!done)
