@@ -40,6 +40,7 @@ public static class Program
         root.Subcommands.Add(LoadBalancerCommand.Create());
         root.Subcommands.Add(TargetGroupCommand.Create());
         root.Subcommands.Add(Commands.Alarms.AlarmCommand.Create());
+        root.Subcommands.Add(Commands.Contexts.ContextCommand.Create());
         return root;
     }
 }

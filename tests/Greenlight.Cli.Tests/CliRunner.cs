@@ -1,15 +1,69 @@
+using Greenlight.Cli.Config;
+
 namespace Greenlight.Cli.Tests;
 
-/// <summary>Runs the CLI in-process and captures what it writes.</summary>
+/// <summary>
+/// Runs the CLI in-process and captures what it writes. Each run sees only the environment it is given (by default
+/// none, and a config file that does not exist), never the machine's variables or ~/.config, so tests stay
+/// parallel-safe and independent of the developer's own contexts.
+/// </summary>
 internal static class CliRunner
 {
-    public static CliResult Run(params string[] args)
+    private static readonly CliEnvironment Isolated = new TestEnvironment().Cli;
+
+    public static CliResult Run(params string[] args) => RunIn(Isolated, args);
+
+    public static CliResult RunIn(CliEnvironment environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
+        int code;
+        using (CliEnvironment.Use(environment))
+        {
+            code = Program.Run(args, stdout, stderr);
+        }
+
         return new CliResult(code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }
+}
+
+/// <summary>
+/// A test's own environment for the CLI: variables set by the test, GREENLIGHT_CONFIG in a fresh temp directory
+/// (unless the test sets it or XDG_CONFIG_HOME), and the text standard input gives.
+/// </summary>
+internal sealed class TestEnvironment : IDisposable
+{
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+
+    public TestEnvironment()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("greenlight-cli-env-").FullName;
+        _variables["HOME"] = Directory;
+        Cli = new CliEnvironment(
+            name => _variables.TryGetValue(name, out var value) ? value
+                : name == "GREENLIGHT_CONFIG" && !_variables.ContainsKey("XDG_CONFIG_HOME") ? ConfigPath : null,
+            () => new StringReader(Stdin));
+    }
+
+    /// <summary>A temp directory of this test's (also HOME).</summary>
+    public string Directory { get; }
+
+    /// <summary>The default config file: DIRECTORY/config.yaml.</summary>
+    public string ConfigPath => Path.Combine(Directory, "config.yaml");
+
+    public string Stdin { get; set; } = "";
+
+    public CliEnvironment Cli { get; }
+
+    public TestEnvironment Set(string name, string value)
+    {
+        _variables[name] = value;
+        return this;
+    }
+
+    public CliResult Run(params string[] args) => CliRunner.RunIn(Cli, args);
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
 
 internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)

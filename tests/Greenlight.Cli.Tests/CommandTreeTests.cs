@@ -9,7 +9,7 @@ namespace Greenlight.Cli.Tests;
 public sealed class CommandTreeTests
 {
     /// <summary>Options every API verb has, documented once in "Talking to a server" and "Output".</summary>
-    private static readonly string[] SharedOptions = ["--help", "--output", "--server", "--token", "--token-file"];
+    private static readonly string[] SharedOptions = ["--help", "--output", "--server", "--token", "--token-file", "--context"];
 
     public static TheoryData<string> Commands() => [.. Walk(Program.BuildRoot(), []).Select(p => string.Join(' ', p))];
 

@@ -1,29 +1,38 @@
 using System.CommandLine;
+using Greenlight.Cli.Config;
 
 namespace Greenlight.Cli.Api;
 
 /// <summary>
-/// Where the API is and who calls it: <c>--server</c> or GREENLIGHT_URL, and <c>--token</c>, GREENLIGHT_TOKEN or
-/// <c>--token-file</c> (e.g. the server's DATA/admin.token). The server prints the export line for both.
+/// Where the API is and who calls it. Each of the server and the token comes from the first of: the flags
+/// (<c>--server</c>; <c>--token</c> or <c>--token-file</c>), the context named by <c>--context</c>, the environment
+/// (GREENLIGHT_SERVER or the older GREENLIGHT_URL; GREENLIGHT_TOKEN or GREENLIGHT_TOKEN_FILE), and the context named by
+/// GREENLIGHT_CONTEXT or else the config file's current context (<c>greenlight context</c>).
 /// </summary>
 public static class ApiOptions
 {
     public static readonly Option<string> Server = new("--server")
     {
-        Description = "The server's URL (default: GREENLIGHT_URL).",
+        Description = "The server's URL (default: GREENLIGHT_SERVER, else the current context's).",
         HelpName = "URL",
     };
 
     public static readonly Option<string> Token = new("--token")
     {
-        Description = "An API token (default: GREENLIGHT_TOKEN; prefer the variable or --token-file, a command line is visible to local users).",
+        Description = "An API token (default: GREENLIGHT_TOKEN; prefer --token-file or a context, a command line is visible to local users).",
         HelpName = "TOKEN",
     };
 
     public static readonly Option<string> TokenFile = new("--token-file")
     {
-        Description = "A file holding the API token, e.g. the server's admin.token.",
+        Description = "A file holding the API token, e.g. the server's admin.token (default: GREENLIGHT_TOKEN_FILE).",
         HelpName = "FILE",
+    };
+
+    public static readonly Option<string> Context = new("--context")
+    {
+        Description = "Use this context of the config file instead of the current one (default: GREENLIGHT_CONTEXT; see greenlight context).",
+        HelpName = "NAME",
     };
 
     public static void AddTo(Command command)
@@ -31,39 +40,14 @@ public static class ApiOptions
         command.Options.Add(Server);
         command.Options.Add(Token);
         command.Options.Add(TokenFile);
+        command.Options.Add(Context);
     }
 
-    /// <summary>A connection, or a one-line problem naming what is missing.</summary>
+    /// <summary>A connection, or a one-line problem naming what is missing and how to give it.</summary>
     public static ApiConnection? Connect(ParseResult parseResult, out string? problem)
     {
-        problem = null;
-        var url = parseResult.GetValue(Server) ?? Environment.GetEnvironmentVariable("GREENLIGHT_URL");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            problem = url is null
-                ? "no server: pass --server URL or set GREENLIGHT_URL (greenlight server prints it)"
-                : $"--server '{url}' is not an http(s) URL";
-            return null;
-        }
-
-        var token = parseResult.GetValue(Token) ?? Environment.GetEnvironmentVariable("GREENLIGHT_TOKEN");
-        if (token is null && parseResult.GetValue(TokenFile) is { } file)
-        {
-            if (!File.Exists(file))
-            {
-                problem = $"--token-file '{file}' does not exist";
-                return null;
-            }
-
-            token = File.ReadAllText(file).Trim();
-        }
-
-        if (string.IsNullOrEmpty(token))
-        {
-            problem = "no token: pass --token-file DATA/admin.token, or set GREENLIGHT_TOKEN";
-            return null;
-        }
-
-        return new ApiConnection(uri, token);
+        var flags = new ConnectionFlags(parseResult.GetValue(Server), parseResult.GetValue(Token), parseResult.GetValue(TokenFile), parseResult.GetValue(Context));
+        var settings = ConnectionSettings.Resolve(flags, CliEnvironment.Current, out problem);
+        return settings is null ? null : new ApiConnection(settings.Server, settings.Token);
     }
 }

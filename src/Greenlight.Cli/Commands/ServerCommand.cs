@@ -152,7 +152,8 @@ internal static class ServerCommand
             stdout.WriteLine(host.NewAdminToken is { } token
                 ? $"Admin token (shown once; also in {options.AdminTokenPath}): {token}"
                 : $"Admin token: in {options.AdminTokenPath}");
-            stdout.WriteLine($"Use it: export GREENLIGHT_URL={host.Url} GREENLIGHT_TOKEN=$(cat {options.AdminTokenPath})");
+            stdout.WriteLine($"Use it: export GREENLIGHT_SERVER={host.Url} GREENLIGHT_TOKEN_FILE={options.AdminTokenPath}");
+            stdout.WriteLine($"    or: greenlight context add NAME --server {host.Url} --token-file {options.AdminTokenPath}");
             stdout.Flush();
             try
             {
