@@ -41,6 +41,7 @@ public static class Program
         root.Subcommands.Add(TargetGroupCommand.Create());
         root.Subcommands.Add(Commands.Alarms.AlarmCommand.Create());
         root.Subcommands.Add(Commands.Contexts.ContextCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create());
         return root;
     }
 }
