@@ -12,9 +12,19 @@ public sealed class ApiConnection : IDisposable
 
     private readonly HttpClient _http;
 
+    /// <summary>How long a connection may take to open before the server counts as unreachable.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly string _server;
+
     public ApiConnection(Uri server, string token)
     {
-        _http = new HttpClient { BaseAddress = new Uri(server.ToString().TrimEnd('/') + "/api/v1/"), Timeout = TimeSpan.FromMinutes(10) };
+        _server = server.ToString().TrimEnd('/');
+        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = ConnectTimeout })
+        {
+            BaseAddress = new Uri(_server + "/api/v1/"),
+            Timeout = TimeSpan.FromMinutes(10),
+        };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
@@ -46,11 +56,13 @@ public sealed class ApiConnection : IDisposable
             }
             catch (HttpRequestException e)
             {
-                throw new ApiException("Unreachable", $"cannot reach {_http.BaseAddress}: {e.Message}", []);
+                throw new ApiException(ApiException.UnreachableCode, $"cannot reach the server at {_server}: {Reason(e)} (is `greenlight up` or `greenlight server` running?)", []);
             }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
             {
-                throw new ApiException("Timeout", $"{_http.BaseAddress} did not answer {request.Method} {request.RequestUri} within {(int)_http.Timeout.TotalSeconds}s", []);
+                throw new ApiException(ApiException.TimeoutCode, e.InnerException is TimeoutException && e.Message.Contains("connect", StringComparison.OrdinalIgnoreCase)
+                    ? $"cannot reach the server at {_server}: no connection within {(int)ConnectTimeout.TotalSeconds}s (is `greenlight up` or `greenlight server` running?)"
+                    : $"the server at {_server} did not answer {request.Method} {request.RequestUri} within {(int)_http.Timeout.TotalSeconds}s", []);
             }
 
             using (response)
@@ -89,6 +101,17 @@ public sealed class ApiConnection : IDisposable
         }
     }
 
+    /// <summary>The innermost cause, e.g. <c>Connection refused (127.0.0.1:7480)</c>.</summary>
+    private static string Reason(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e.Message;
+    }
+
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     public void Dispose() => _http.Dispose();
@@ -103,6 +126,21 @@ public sealed class ApiException(string code, string message, IReadOnlyList<stri
 
     public JsonArray? DetailNodes { get; } = detailNodes;
 
+    /// <summary>The code of a server that could not be reached (refused, no route, DNS, TLS).</summary>
+    public const string UnreachableCode = "Unreachable";
+
+    /// <summary>The code of a server that did not answer in time.</summary>
+    public const string TimeoutCode = "Timeout";
+
     /// <summary>The HTTP status, or 0 when the server was not reached.</summary>
     public int Status { get; init; }
+
+    /// <summary>Whether the request never got an answer: the server is down, unreachable or too slow.</summary>
+    public bool Unreachable => Status == 0 && Code is UnreachableCode or TimeoutCode;
+
+    /// <summary>The exit code: 2 when the server could not be reached (nothing ran), 1 when it refused or failed the request.</summary>
+    public int ExitCode => Unreachable ? ExitCodes.UsageError : ExitCodes.Failure;
+
+    /// <summary>One line for stderr after a prefix: the message, with the server's code when it answered.</summary>
+    public string Line => Unreachable ? Message : $"{Message} ({Code})";
 }

@@ -8,8 +8,8 @@ namespace Greenlight.Cli.Api;
 /// <summary>
 /// The shape every resource verb shares (application, group, config, instance, launch-template, asg): <c>--output</c>
 /// and the API options, and one action that turns every way a call can go wrong into one line on stderr and an exit
-/// code. A bad option, or no server or token, is <c>error: MESSAGE</c> and exit 2; a refusal by the API is
-/// <c>error: MESSAGE (CODE)</c> and exit 1.
+/// code. A bad option, no server or token, or a server that cannot be reached, is <c>error: MESSAGE</c> and exit 2; a
+/// refusal by the API is <c>error: MESSAGE (CODE)</c> and exit 1.
 /// </summary>
 internal static class ApiVerb
 {
@@ -56,8 +56,8 @@ internal static class ApiVerb
         }
         catch (ApiException e)
         {
-            stderr.WriteLine($"error: {e.Message} ({e.Code})");
-            return ExitCodes.Failure;
+            stderr.WriteLine("error: " + e.Line);
+            return e.ExitCode;
         }
         catch (UsageException e)
         {

@@ -46,7 +46,7 @@ internal static class DeployCommand
             "  greenlight deploy --app web --group bg --bundle ./site --traffic canary:10:5m --watch\n" +
             "  greenlight deploy --app web --group bg --bundle ./site --traffic linear:25:1m --green-tag-filter color=green\n" +
             "  greenlight deploy --app web --group prod --bundle ./site --auto-rollback off --no-alarms\n" +
-            "Exit codes: 0 created (with --watch: Succeeded); 1 Failed or Stopped (with --watch); 2 bad options or the server refused.")
+            "Exit codes: 0 created (with --watch: Succeeded); 1 the server refused, or (with --watch) Failed or Stopped; 2 bad options, nothing configured or the server unreachable.")
         {
             app, group, revision, bundle, config, watch, traffic, greenTags, greenAsgs, autoRollback, noAlarms, output,
         };
@@ -91,13 +91,13 @@ internal static class DeployCommand
             }
             catch (ApiException e)
             {
-                stderr.WriteLine($"greenlight deploy: {e.Code}: {e.Message}");
+                stderr.WriteLine(e.Unreachable ? $"greenlight deploy: {e.Message}" : $"greenlight deploy: {e.Code}: {e.Message}");
                 foreach (var detail in e.DetailNodes ?? [])
                 {
                     stderr.WriteLine($"  {detail?["file"]}:{detail?["line"]}:{detail?["column"]}: {detail?["severity"]} {detail?["code"]}: {detail?["message"]}");
                 }
 
-                return ExitCodes.UsageError;
+                return e.ExitCode;
             }
             catch (IOException e)
             {

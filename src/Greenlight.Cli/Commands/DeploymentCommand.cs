@@ -21,7 +21,7 @@ internal static class DeploymentCommand
             "  greenlight deployment continue d-ABCDEFGHI\n" +
             "  greenlight deployment rollback d-ABCDEFGHI\n" +
             "  greenlight deployment explain d-ABCDEFGHI\n" +
-            "Exit codes: 0 done (watch: Succeeded); 1 watch ended Failed or Stopped; 2 bad options or the server refused.");
+            "Exit codes: 0 done (watch: Succeeded); 1 the server refused, or watch ended Failed or Stopped; 2 bad options, nothing configured or the server unreachable.");
         command.Subcommands.Add(Get());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Watch());
@@ -186,7 +186,7 @@ internal static class DeploymentCommand
         });
     }
 
-    /// <summary>Adds the API options and runs <paramref name="run"/> with a connection; refusals are one line and exit 2.</summary>
+    /// <summary>Adds the API options and runs <paramref name="run"/> with a connection; a refusal is one line and exit 1, an unreachable server exit 2.</summary>
     internal static Command WithApi(Command command, Func<ApiConnection, ParseResult, TextWriter, Task<int>> run, string? verb = null)
     {
         ApiOptions.AddTo(command);
@@ -213,7 +213,12 @@ internal static class DeploymentCommand
             }
             catch (ApiException e)
             {
-                stderr.WriteLine($"{name}: {e.Code}: {e.Message}");
+                stderr.WriteLine(e.Unreachable ? $"{name}: {e.Message}" : $"{name}: {e.Code}: {e.Message}");
+                return e.ExitCode;
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"{name}: {e.Message}");
                 return ExitCodes.UsageError;
             }
         });

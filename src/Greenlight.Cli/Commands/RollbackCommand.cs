@@ -18,7 +18,7 @@ internal static class RollbackCommand
         var output = OutputOption.Create();
         var command = new Command("rollback",
             "Roll back a deployment group's most recent deployment. If it is running it stops and rolls back; if it has ended, a new\n" +
-            "deployment (creator codeDeployRollback) redeploys the revision that was known-good before it. The server refuses (exit 2)\n" +
+            "deployment (creator codeDeployRollback) redeploys the revision that was known-good before it. The server refuses (exit 1)\n" +
             "when there is nothing to roll back to.\n" +
             "Examples:\n  greenlight rollback --app web --group prod\n  greenlight rollback --app web --group prod -o json") { app, group, output };
         return DeploymentCommand.WithApi(command, async (api, parse, stdout) =>

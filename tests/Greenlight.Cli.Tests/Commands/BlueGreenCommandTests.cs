@@ -82,7 +82,7 @@ public sealed class BlueGreenCommandTests
         Assert.True(continued.ExitCode == 0, continued.Stdout + continued.Stderr);
         Assert.Equal($"{id}: continued (READY_WAIT)", continued.Stdout.Trim());
         Assert.Equal("AllowingGreen", after["phase"]!.GetValue<string>());
-        Assert.Equal(2, again.ExitCode);
+        Assert.Equal(1, again.ExitCode);
         Assert.StartsWith("greenlight deployment continue: ", again.Stderr, StringComparison.Ordinal);
     }
 

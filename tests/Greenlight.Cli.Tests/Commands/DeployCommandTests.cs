@@ -25,7 +25,7 @@ public sealed class DeployCommandTests
     }
 
     [Fact]
-    public async Task Deploy_BundleWithABadAppSpec_ListsEveryFindingWithItsPositionAndExitsTwo()
+    public async Task Deploy_BundleWithABadAppSpec_ListsEveryFindingWithItsPositionAndExitsOne()
     {
         await using var server = await Server.StartAsync();
         using var bundle = new TempDirectory("gl-bundle");
@@ -34,7 +34,7 @@ public sealed class DeployCommandTests
 
         var result = CliRunner.Run("deploy", "--app", "web", "--group", "prod", "--bundle", bundle.Path, "--server", server.Host.Url, "--token-file", Path.Combine(server.DataDirectory, "admin.token"));
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("greenlight deploy: InvalidAppSpecException: ", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("appspec.yml:1:10: Error InvalidVersion", result.Stderr, StringComparison.Ordinal);
     }
@@ -59,8 +59,9 @@ public sealed class DeployCommandTests
         Assert.Equal($"Deployment     {id}", get.Lines[0]);
         Assert.Contains(list.Lines, l => l.StartsWith(id, StringComparison.Ordinal) && l.Contains("InProgress", StringComparison.Ordinal));
         Assert.Equal((0, $"{id}: the deployment is stopped"), (stop.ExitCode, stop.Stdout.Trim()));
-        Assert.Equal(2, again.ExitCode);
+        Assert.Equal(1, again.ExitCode);
         Assert.StartsWith("greenlight deployment stop: DeploymentAlreadyCompletedException: ", again.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
         Assert.StartsWith("greenlight deployment get: DeploymentDoesNotExistException: ", missing.Stderr, StringComparison.Ordinal);
     }
 

@@ -55,15 +55,15 @@ public sealed class RollbackCommandTests
         var rollback = await InfoAsync(cli, rollbackId);
         var running = cli.Run("deployment", "rollback", rollbackId);
 
-        Assert.Equal(2, nothing.ExitCode);
+        Assert.Equal(1, nothing.ExitCode);
         Assert.StartsWith("greenlight rollback: DeploymentDoesNotExistException: ", nothing.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, onlyOne.ExitCode);
+        Assert.Equal(1, onlyOne.ExitCode);
         Assert.Contains("RollbackNotPossibleException", onlyOne.Stderr, StringComparison.Ordinal);
         Assert.Contains("nothing to roll back to", onlyOne.Stderr, StringComparison.Ordinal);
         Assert.Equal(second, answer["rolledBackDeploymentId"]!.GetValue<string>());
         Assert.Equal("Succeeded", rollback["status"]!.GetValue<string>());
         Assert.Equal(first, rollback["revision"]!["bundle"]!["sha256"]!.GetValue<string>());
-        Assert.Equal(2, running.ExitCode);
+        Assert.Equal(1, running.ExitCode);
         Assert.Contains("DeploymentAlreadyCompletedException", running.Stderr, StringComparison.Ordinal);
     }
 

@@ -6,10 +6,10 @@ namespace Greenlight.Cli.Commands.Resources;
 internal static class Help
 {
     public const string ExitCodes =
-        "Exit codes: 0 done; 1 the server refused or failed (error: MESSAGE (CODE) on stderr); 2 bad options, no server or no token.";
+        "Exit codes: 0 done; 1 the server refused or failed (error: MESSAGE (CODE) on stderr); 2 bad options, no server or no token, or the server unreachable.";
 
     public const string ApiExitCodes =
-        "Every subcommand takes --output table|json (json prints the API's answer), --server URL and --token-file FILE.\n" + ExitCodes;
+        "Every subcommand takes --output table|json|yaml (json and yaml print the API's answer), --server URL, --token-file FILE and --context NAME.\n" + ExitCodes;
 
     /// <summary>A verb's description: what it does, examples, and the exit codes.</summary>
     public static string Verb(string description, params string[] examples) =>
