@@ -9,7 +9,11 @@ namespace Greenlight.Cli.Tests;
 /// </summary>
 internal static class CliRunner
 {
-    private static readonly CliEnvironment Isolated = new TestEnvironment().Cli;
+    /// <summary>A config file that does not exist (in a directory of this test process's own).</summary>
+    private static readonly string NoConfig = Path.Combine(Path.GetTempPath(), "greenlight-cli-tests-" + Guid.NewGuid().ToString("N"), "config.yaml");
+
+    /// <summary>No variables, no config file, empty stdin.</summary>
+    private static readonly CliEnvironment Isolated = new(name => name == "GREENLIGHT_CONFIG" ? NoConfig : null, () => TextReader.Null);
 
     public static CliResult Run(params string[] args) => RunIn(Isolated, args);
 
