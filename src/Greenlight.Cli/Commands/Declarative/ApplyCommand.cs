@@ -38,7 +38,7 @@ internal static class ApplyCommand
             if (plan.FirstOrDefault(c => c.Action == ChangeAction.Impossible) is { } impossible)
             {
                 return DeclarativeVerb.Fail(stderr,
-                    $"{impossible.Document.Title} ({impossible.Document.Source}): {impossible.Fields} differ, and {impossible.Reason}; nothing was applied",
+                    $"{impossible.Document.Title} ({impossible.Document.Source}): cannot change {impossible.Fields}: {impossible.Reason}; nothing was applied",
                     ExitCodes.Failure);
             }
 
