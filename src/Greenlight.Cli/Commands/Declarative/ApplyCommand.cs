@@ -21,60 +21,72 @@ internal static class ApplyCommand
             "Examples:\n" +
             "  greenlight apply -f samples/declarative/web.yaml\n" +
             "  greenlight apply -f ./greenlight/ --dry-run\n" +
+            "  greenlight apply -f web.yaml -o json\n" +
             "  greenlight export | greenlight apply -f - --server https://other:7480 --token-file other.token\n" +
             "Exit codes: 0 applied (or nothing to do); 1 a change is impossible or the server refused one (the error names the document,\n" +
             "and what was applied before it is listed); 2 bad file or flag, no server or token, server unreachable.")
         { dryRun };
-        return command.WithDocuments(files, ExitCodes.Failure, async (parse, store, documents, output) =>
+        return command.WithDocuments(files, ExitCodes.Failure, async call =>
         {
-            var plan = await ChangePlanner.PlanAsync(store, documents, CancellationToken.None);
-            var stderr = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(dryRun))
+            var plan = await ChangePlanner.PlanAsync(call.Store, call.Documents, CancellationToken.None);
+            if (call.Parse.GetValue(dryRun))
             {
-                DiffReport.Write(output, plan);
+                DiffReport.Write(call, plan);
                 return plan.Any(c => c.Action == ChangeAction.Impossible) ? ExitCodes.Failure : ExitCodes.Success;
             }
 
             if (plan.FirstOrDefault(c => c.Action == ChangeAction.Impossible) is { } impossible)
             {
-                return DeclarativeVerb.Fail(stderr,
+                return DeclarativeVerb.Fail(call.Error,
                     $"{impossible.Document.Title} ({impossible.Document.Source}): cannot change {impossible.Fields}: {impossible.Reason}; nothing was applied",
                     ExitCodes.Failure);
             }
 
-            return await ApplyAsync(store, plan, output, stderr);
+            var done = new List<(PlannedChange, string)>();
+            var code = await ApplyAsync(call, plan, done);
+            if (call.Json)
+            {
+                PlanJson.Write(call.Out, done);
+            }
+
+            return code;
         });
     }
 
-    private static async Task<int> ApplyAsync(ResourceStore store, IReadOnlyList<PlannedChange> plan, TextWriter output, TextWriter stderr)
+    /// <summary>Makes each change in order; <paramref name="done"/> gets each document's result (created, updated, unchanged).</summary>
+    private static async Task<int> ApplyAsync(DeclarativeCall call, IReadOnlyList<PlannedChange> plan, List<(PlannedChange Change, string Result)> done)
     {
-        var applied = new List<string>();
         foreach (var change in plan)
         {
             var doc = change.Document;
             try
             {
-                switch (change.Action)
+                var result = change.Action switch
                 {
-                    case ChangeAction.Create:
-                        await store.CreateAsync(doc, CancellationToken.None);
-                        applied.Add($"{doc.Title} (created)");
-                        output.WriteLine($"{doc.Title}: created");
-                        break;
-                    case ChangeAction.Update:
-                        await store.UpdateAsync(doc, change.Changes, CancellationToken.None);
-                        applied.Add($"{doc.Title} (updated)");
-                        output.WriteLine($"{doc.Title}: updated ({change.Fields})");
-                        break;
-                    default:
-                        output.WriteLine($"{doc.Title}: unchanged");
-                        break;
+                    ChangeAction.Create => "created",
+                    ChangeAction.Update => "updated",
+                    _ => "unchanged",
+                };
+                if (change.Action == ChangeAction.Create)
+                {
+                    await call.Store.CreateAsync(doc, CancellationToken.None);
+                }
+                else if (change.Action == ChangeAction.Update)
+                {
+                    await call.Store.UpdateAsync(doc, change.Changes, CancellationToken.None);
+                }
+
+                done.Add((change, result));
+                if (!call.Json)
+                {
+                    call.Out.WriteLine(change.Action == ChangeAction.Update ? $"{doc.Title}: updated ({change.Fields})" : $"{doc.Title}: {result}");
                 }
             }
             catch (ApiException e) when (e.Status != 0)
             {
+                var applied = done.Where(d => d.Result != "unchanged").Select(d => $"{d.Change.Document.Title} ({d.Result})").ToList();
                 var before = applied.Count == 0 ? "nothing was applied before it" : "applied before it: " + string.Join(", ", applied);
-                return DeclarativeVerb.Fail(stderr, $"{doc.Title} ({doc.Source}): the server refused it: {e.Message} ({e.Code}); {before}", ExitCodes.Failure);
+                return DeclarativeVerb.Fail(call.Error, $"{doc.Title} ({doc.Source}): the server refused it: {e.Message} ({e.Code}); {before}", ExitCodes.Failure);
             }
         }
 

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Greenlight.Cli.Api;
 using Greenlight.Cli.Commands.Plan;
+using Greenlight.Cli.Output;
 
 namespace Greenlight.Cli.Commands.Declarative;
 
 /// <summary>
-/// What apply and diff share: <c>-f FILE|DIR|-</c> (repeatable), the API options, and one action that reads and checks
+/// What apply and diff share: <c>-f FILE|DIR|-</c> (repeatable), <c>--output</c>, the API options, and one action that reads and checks
 /// every document before it connects, then turns each way a run can go wrong into <c>error: MESSAGE</c> and an exit code
 /// (a bad file or flag, no server or token, or an unreachable server: 2; a refusal: the verb's own code).
 /// </summary>
@@ -20,9 +21,11 @@ internal static class DeclarativeVerb
     };
 
     public static Command WithDocuments(this Command command, Option<string[]> files, int refusal,
-        Func<ParseResult, ResourceStore, IReadOnlyList<ResourceDocument>, TextWriter, Task<int>> run)
+        Func<DeclarativeCall, Task<int>> run)
     {
         command.Options.Add(files);
+        var output = OutputOption.Create();
+        command.Options.Add(output);
         ApiOptions.AddTo(command);
         command.Action = new UsageErrorAwareAction(parse =>
         {
@@ -50,7 +53,8 @@ internal static class DeclarativeVerb
 
             try
             {
-                return run(parse, new ResourceStore(api), documents, parse.InvocationConfiguration.Output).GetAwaiter().GetResult();
+                var call = new DeclarativeCall(parse, new ResourceStore(api), documents, parse.InvocationConfiguration.Output, stderr, parse.GetValue(output) == OutputFormat.Json);
+                return run(call).GetAwaiter().GetResult();
             }
             catch (ApiException e) when (e.Status == 0)
             {

@@ -17,11 +17,12 @@ internal static class DiffCommand
             "Examples:\n" +
             "  greenlight diff -f samples/declarative/web.yaml\n" +
             "  greenlight export --app web | greenlight diff -f -\n" +
+            "  greenlight diff -f web.yaml -o json\n" +
             ExitCodesText)
-            .WithDocuments(files, ExitCodes.UsageError, async (_, store, documents, output) =>
+            .WithDocuments(files, ExitCodes.UsageError, async call =>
             {
-                var plan = await ChangePlanner.PlanAsync(store, documents, CancellationToken.None);
-                DiffReport.Write(output, plan);
+                var plan = await ChangePlanner.PlanAsync(call.Store, call.Documents, CancellationToken.None);
+                DiffReport.Write(call, plan);
                 return DiffReport.HasDifferences(plan) ? ExitCodes.Failure : ExitCodes.Success;
             });
     }

@@ -7,6 +7,18 @@ namespace Greenlight.Cli.Commands.Declarative;
 /// </summary>
 internal static class DiffReport
 {
+    public static void Write(DeclarativeCall call, IReadOnlyList<PlannedChange> plan)
+    {
+        if (call.Json)
+        {
+            PlanJson.Write(call.Out, plan.Select(c => (c, PlanJson.Word(c.Action))));
+        }
+        else
+        {
+            Write(call.Out, plan);
+        }
+    }
+
     public static void Write(TextWriter writer, IReadOnlyList<PlannedChange> plan)
     {
         foreach (var change in plan)

@@ -94,6 +94,29 @@ public sealed class ApplyCommandTests
     }
 
     [Fact]
+    public async Task Apply_JsonOutput_ListsEachResourceWithItsResultAndChanges()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        using var files = new DeclarativeFiles();
+        Assert.Equal(0, cli.Run("apply", "-f", DeclarativeFiles.Sample).ExitCode);
+        var changed = files.Edited("web.yaml", ("maxSize: 4", "maxSize: 5"));
+
+        var diff = cli.Run("diff", "-f", changed, "-o", "json");
+        var applied = cli.Json("apply", "-f", changed).AsArray();
+
+        Assert.Equal(1, diff.ExitCode);
+        var planned = System.Text.Json.Nodes.JsonNode.Parse(diff.Stdout)!.AsArray().Single(d => d!["kind"]!.GetValue<string>() == "AutoScalingGroup")!;
+        Assert.Equal("update", planned["action"]!.GetValue<string>());
+        Assert.Equal("spec.maxSize", planned["changes"]![0]!["path"]!.GetValue<string>());
+        Assert.Equal(4, planned["changes"]![0]!["current"]!.GetValue<int>());
+        Assert.Equal(5, planned["changes"]![0]!["desired"]!.GetValue<int>());
+        Assert.Equal(["unchanged", "unchanged", "unchanged", "unchanged", "unchanged", "unchanged", "updated", "unchanged"],
+            applied.Select(d => d!["action"]!.GetValue<string>()));
+        Assert.Equal("prod", applied[^1]!["name"]!.GetValue<string>());
+        Assert.Equal("web", applied[^1]!["application"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Apply_DryRun_PrintsTheDiffAndChangesNothing()
     {
         await using var cli = await ServerCli.StartAsync();
