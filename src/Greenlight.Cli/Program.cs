@@ -40,6 +40,9 @@ public static class Program
         root.Subcommands.Add(LoadBalancerCommand.Create());
         root.Subcommands.Add(TargetGroupCommand.Create());
         root.Subcommands.Add(Commands.Alarms.AlarmCommand.Create());
+        root.Subcommands.Add(Commands.Declarative.ApplyCommand.Create());
+        root.Subcommands.Add(Commands.Declarative.DiffCommand.Create());
+        root.Subcommands.Add(Commands.Declarative.ExportCommand.Create());
         return root;
     }
 }
