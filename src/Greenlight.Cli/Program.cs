@@ -40,6 +40,11 @@ public static class Program
         root.Subcommands.Add(LoadBalancerCommand.Create());
         root.Subcommands.Add(TargetGroupCommand.Create());
         root.Subcommands.Add(Commands.Alarms.AlarmCommand.Create());
+        root.Subcommands.Add(Commands.Revisions.PushCommand.Create());
+        root.Subcommands.Add(Commands.Revisions.RevisionCommand.Create());
+        root.Subcommands.Add(Commands.Tokens.TokenCommand.Create());
+        root.Subcommands.Add(Commands.Tokens.EnrollmentTokenCommand.Create());
+        root.Subcommands.Add(Commands.Status.StatusCommand.Create());
         return root;
     }
 }
