@@ -14,8 +14,9 @@ namespace Greenlight.Cli.Commands.Tokens;
 internal static class TokenCommand
 {
     public static Command Create() => new Command("token",
-        "Create, list and revoke API tokens (admin only). Roles: read (look), write (deploy and change resources), admin (also tokens),\n" +
-        "agent (one instance's agent; needs --instance). The secret is printed once, when created: keep it in a file (--token-file).\n" +
+        "Create, list and revoke API tokens (admin only). Roles: read (the server's reader: look), write (operator: deploy and change\n" +
+        "resources), admin (also tokens), agent (one instance's agent; needs --instance). The secret is printed once, when created:\n" +
+        "keep it in a file (--token-file).\n" +
         "Examples:\n" +
         "  greenlight token create --role write --name ci\n" +
         "  greenlight token list\n" +
@@ -27,8 +28,8 @@ internal static class TokenCommand
 
     private static Command CreateVerb()
     {
-        var role = new Option<string>("--role") { Description = "read, write, admin or agent.", HelpName = "ROLE", Required = true };
-        role.AcceptOnlyFromAmong("read", "write", "admin", "agent");
+        var role = new Option<string>("--role") { Description = "read (or reader), write (or operator), admin or agent.", HelpName = "ROLE", Required = true };
+        role.AcceptOnlyFromAmong("read", "reader", "write", "operator", "admin", "agent");
         var name = new Option<string>("--name") { Description = "What the token is for, e.g. ci (default: ROLE-YYYYMMDD-HHMMSS).", HelpName = "NAME" };
         var instance = new Option<string>("--instance") { Description = "The instance an agent token belongs to (--role agent only).", HelpName = "NAME" };
         var expires = new Option<int?>("--expires-in-days") { Description = "Expire after this many days, 1-3650 (default: never).", HelpName = "DAYS" };
@@ -39,7 +40,7 @@ internal static class TokenCommand
             role, name, instance, expires,
         }.WithApi(async call =>
         {
-            var roleName = call.Get(role)!;
+            var roleName = ServerRole(call.Get(role)!);
             var tokenName = call.Get(name) ?? $"{roleName}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
             var answer = await call.Api.PostAsync("tokens", new CreateTokenInput(tokenName, roleName, call.Get(instance), call.Get(expires)), CancellationToken.None);
             return call.Print(answer, w =>
@@ -49,6 +50,14 @@ internal static class TokenCommand
             });
         });
     }
+
+    /// <summary>The server's role name: read is reader, write is operator.</summary>
+    internal static string ServerRole(string role) => role switch
+    {
+        "read" => "reader",
+        "write" => "operator",
+        _ => role,
+    };
 
     private static Command List() => new Command("list", Help.Verb("List tokens (never their secrets): id, name, role, instance, created, expires, revoked.",
         "token list", "token list -o json")).WithApi(async call =>
