@@ -52,23 +52,53 @@ public sealed class DeploymentTargetsCommandsTests
         await using var cli = await StartAsync(alarm: "pager");
         Assert.Equal(0, cli.Run("alarm", "set-state", "pager", "OK", "--reason", "all good").ExitCode);
         var id = Deploy(cli);
+        using var stdout = new MarkerWriter("alarm pager OK (all good)");
+        using var stderr = new StringWriter();
 
-        // No agent answers, so the deployment stays in progress until the alarm stops it.
-        var watch = Task.Run(() => cli.Run("deployment", "watch", id));
-        await Eventually.Until(async () => (await cli.Server.Admin.GetAsync($"/api/v1/deployments/{id}")).Body?["deploymentInfo"]?["status"]?.GetValue<string>(),
-            s => s == "InProgress", TimeSpan.FromSeconds(30), "the deployment to be in progress");
+        // No agent answers, so the deployment stays in progress until the alarm stops it; the alarm goes off once the
+        // watch has printed its first state.
+        var watch = Task.Run(() => Program.Run(["deployment", "watch", id, "--server", cli.Server.Host.Url,
+            "--token-file", Path.Combine(cli.Server.DataDirectory, "admin.token")], stdout, stderr));
+        await stdout.Seen.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(0, cli.Run("alarm", "set-state", "pager", "ALARM", "--reason", "checkout broken").ExitCode);
-        var finished = await Task.WhenAny(watch, Task.Delay(TimeSpan.FromSeconds(60)));
-        if (finished != watch)
+        var code = await watch.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, code);
+        Assert.Matches($@"\] {id}  alarm pager OK \(all good\)\n(.*\n)*.*\] {id}  alarm pager OK -> ALARM \(checkout broken\)\n", stdout.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Captures output and completes <see cref="Seen"/> once <paramref name="marker"/> has been written.</summary>
+    private sealed class MarkerWriter(string marker) : StringWriter
+    {
+        private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Seen => _seen.Task;
+
+        public override void Write(char value)
         {
-            cli.Run("deployment", "stop", id);
+            base.Write(value);
+            Check();
         }
 
-        var result = await watch;
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Check();
+        }
 
-        Assert.True(finished == watch, "the watch did not end after the alarm:\n" + result.Stdout);
-        Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@"alarm pager (OK -> )?ALARM \(checkout broken\)", result.Stdout);
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            Check();
+        }
+
+        private void Check()
+        {
+            if (!_seen.Task.IsCompleted && GetStringBuilder().ToString().Contains(marker, StringComparison.Ordinal))
+            {
+                _seen.TrySetResult();
+            }
+        }
     }
 
     /// <summary>A server with application web, group prod (AllAtOnce, instances i-1 and i-2), watching <paramref name="alarm"/> when given.</summary>

@@ -31,12 +31,28 @@ internal static class PushCommand
             var appName = call.Get(app)!;
             var answer = await RevisionUpload.RunAsync(call, appName, call.Get(dir), call.Get(description));
             var sha = RevisionUpload.Sha256(answer);
+            var group = call.Json ? null : await OnlyGroupAsync(call.Api, appName);
             return call.Print(answer, w =>
             {
                 w.WriteLine($"Pushed revision {sha} to application {appName} ({Cells.Text(answer["revisionLocation"]?["bundle"]?["size"])} bytes)");
                 w.WriteLine("To deploy it:");
-                w.WriteLine($"  greenlight deploy --app {appName} --group GROUP --revision {sha}");
+                w.WriteLine($"  greenlight deploy --app {appName} --group {group ?? "GROUP"} --revision {sha}");
             });
         });
+    }
+
+    /// <summary>The application's deployment group when it has exactly one, so the printed command runs as is; else null.</summary>
+    private static async Task<string?> OnlyGroupAsync(ApiConnection api, string app)
+    {
+        try
+        {
+            var groups = Cells.Items((await api.GetAsync($"applications/{Uri.EscapeDataString(app)}/deployment-groups", CancellationToken.None))["deploymentGroups"]).ToList();
+            return groups.Count == 1 ? Cells.Text(groups[0]) : null;
+        }
+        catch (ApiException)
+        {
+            // The revision is pushed; only the hint is less precise.
+            return null;
+        }
     }
 }

@@ -28,6 +28,21 @@ public sealed partial class PushCommandTests
     }
 
     [Fact]
+    public async Task Push_ApplicationWithOneGroup_NamesItInTheDeployCommand()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        Assert.Equal(0, cli.Run("application", "create", "web").ExitCode);
+        Assert.Equal(0, cli.Run("group", "create", "--app", "web", "prod", "--tag-filter", "role=web").ExitCode);
+        using var bundle = new TempDirectory("gl-push");
+        WriteBundle(bundle.Path);
+
+        var result = cli.Run("push", bundle.Path, "--app", "web");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Equal($"  greenlight deploy --app web --group prod --revision {Sha().Match(result.Stdout).Value}", result.Line("  greenlight deploy"));
+    }
+
+    [Fact]
     public async Task Push_BrokenAppSpec_NamesTheFileAndLineExitsTwoAndUploadsNothing()
     {
         await using var cli = await ServerCli.StartAsync();
