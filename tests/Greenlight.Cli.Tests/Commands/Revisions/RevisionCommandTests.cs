@@ -39,6 +39,25 @@ public sealed class RevisionCommandTests
     }
 
     [Fact]
+    public async Task Register_AllowedHost_DownloadsChecksAndRegistersTheBundle()
+    {
+        await using var cli = await ServerCli.StartAsync(allowedRevisionHosts: ["127.0.0.1"]);
+        Assert.Equal(0, cli.Run("application", "create", "web").ExitCode);
+        using var bundle = new TempDirectory("gl-rev");
+        PushCommandTests.WriteBundle(bundle.Path);
+        var zip = Greenlight.Cli.Api.BundleZipper.Zip(bundle.Path);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(zip));
+        await using var origin = LoopbackOrigin.Bytes(zip);
+
+        var registered = cli.Run("revision", "register", "--app", "web", "--url", origin.Url + "site.zip", "--sha256", sha, "--description", "from the artifact store");
+        var get = cli.Json("revision", "get", "--app", "web", sha);
+
+        Assert.True(registered.ExitCode == 0, registered.Stderr);
+        Assert.Equal($"Registered revision {sha} of application web\n", registered.Stdout);
+        Assert.Equal("from the artifact store", get["revisionInfo"]!["genericRevisionInfo"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Register_HostNotAllowed_ExitsOneSayingHowToAllowIt()
     {
         await using var cli = await ServerCli.StartAsync();

@@ -45,6 +45,32 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Status_DeploymentFailedJustNow_IsListedAsFailingWithTheExplainCommand()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        var admin = cli.Server.Admin;
+        await admin.PostAsync("/api/v1/applications", new { applicationName = "web" });
+        await admin.PostAsync("/api/v1/applications/web/deployment-groups", new
+        {
+            deploymentGroupName = "prod",
+            onPremisesInstanceTagFilters = new[] { new { Key = "role", Value = "web", Type = "KEY_AND_VALUE" } },
+        });
+        await admin.PutAsync("/api/v1/instances/i-1", new { tags = new[] { new { Key = "role", Value = "web" } } });
+        using var bundle = new TempDirectory("gl-status");
+        Revisions.PushCommandTests.WriteBundle(bundle.Path);
+        var id = JsonNode.Parse(cli.Run("deploy", "--app", "web", "--group", "prod", "--bundle", bundle.Path, "-o", "json").Stdout)!["deploymentId"]!.GetValue<string>();
+        var agent = new ScriptedAgent(admin, ["i-1"]) { Outcome = _ => false };
+        await agent.RunUntilAsync(async () => (await admin.GetAsync($"/api/v1/deployments/{id}")).Body?["deploymentInfo"]?["status"]?.GetValue<string>() == "Failed",
+            TimeSpan.FromMinutes(2));
+
+        var result = cli.Run("status", "--app", "web");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("RUNNING: none\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches($@"\ndeployment\s+{id} \(web/prod\)\s+failed at \S+ \S+: .*; see greenlight deployment explain {id}\n", result.Stdout);
+    }
+
+    [Fact]
     public void Status_NoServer_ExitsTwoSayingHowToConfigureOne()
     {
         var result = CliRunner.Run("status", "--server", "nope");
