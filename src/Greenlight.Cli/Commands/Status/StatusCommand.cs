@@ -33,7 +33,7 @@ internal static class StatusCommand
             "  greenlight status --app web\n" +
             "  greenlight status -o json\n" +
             "Exit codes: 0 the status was read (whatever it shows: status is information, not a verdict); 1 the server refused\n" +
-            "(e.g. no such application); 2 bad options, no server or no token, or the server is unreachable.")
+            "(e.g. no such application); 2 bad options, no server or no token.")
         {
             app,
         }.WithApi(async call =>
