@@ -43,6 +43,11 @@ public static class Program
         root.Subcommands.Add(Commands.Declarative.ApplyCommand.Create());
         root.Subcommands.Add(Commands.Declarative.DiffCommand.Create());
         root.Subcommands.Add(Commands.Declarative.ExportCommand.Create());
+        root.Subcommands.Add(Commands.Revisions.PushCommand.Create());
+        root.Subcommands.Add(Commands.Revisions.RevisionCommand.Create());
+        root.Subcommands.Add(Commands.Tokens.TokenCommand.Create());
+        root.Subcommands.Add(Commands.Tokens.EnrollmentTokenCommand.Create());
+        root.Subcommands.Add(Commands.Status.StatusCommand.Create());
         return root;
     }
 }
