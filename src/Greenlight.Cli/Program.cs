@@ -40,6 +40,8 @@ public static class Program
         root.Subcommands.Add(LoadBalancerCommand.Create());
         root.Subcommands.Add(TargetGroupCommand.Create());
         root.Subcommands.Add(Commands.Alarms.AlarmCommand.Create());
+        root.Subcommands.Add(Commands.Up.UpCommand.Create());
+        root.Subcommands.Add(Commands.Demo.DemoCommand.Create());
         return root;
     }
 }
