@@ -24,6 +24,20 @@ internal sealed class DemoApi(ApiConnection api, DemoNames names, CancellationTo
 
     public Task<JsonNode> GetAsync(string path) => api.GetAsync(path, ct);
 
+    /// <summary>Whether the resource exists (a 404 says no).</summary>
+    public async Task<bool> ExistsAsync(string path)
+    {
+        try
+        {
+            await api.GetAsync(path, ct);
+            return true;
+        }
+        catch (ApiException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Zips and uploads a bundle directory; its sha256.</summary>
     public async Task<string> UploadAsync(string bundleDirectory)
     {

@@ -32,6 +32,7 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
         FileLoggerProvider? log = null;
         InProcessServer? server = null;
         Uri? front = null;
+        var kept = false;
         try
         {
             Uri url;
@@ -65,8 +66,10 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
 
             if (keep)
             {
-                KeepRunning(url, front, work, remote is null ? Path.Combine(work!, "server", "admin.token") : null);
+                WriteSummary(summary, clock.Elapsed);
+                KeepRunning(url, front, work, remote is null ? Path.Combine(work!, "server", "admin.token") : null, names);
                 await Task.Delay(Timeout.Infinite, signal.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                kept = true;
             }
         }
         catch (Exception e) when (e is DemoCheckFailed or OperationCanceledException)
@@ -97,12 +100,19 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
             await CheckNothingLeftAsync(say, Path.Combine(work, "server")).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
-        stdout.WriteLine();
-        stdout.WriteLine("== Summary");
-        summary.Write(stdout, clock.Elapsed);
-        if (signal.Received && summary.Ok && !keep)
+        if (signal.Received && summary.Ok && !kept)
         {
             summary.Add(new DemoSummary.StepRow("interrupted", false, TimeSpan.Zero, "Ctrl-C or SIGTERM"));
+        }
+
+        if (kept && summary.Ok)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Every step behaved as expected, and everything was stopped ({DemoSummary.Seconds(clock.Elapsed)} in all).");
+        }
+        else
+        {
+            WriteSummary(summary, clock.Elapsed);
         }
 
         if (!summary.Ok)
@@ -118,6 +128,14 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
         }
 
         return ExitCodes.Success;
+    }
+
+    private void WriteSummary(DemoSummary summary, TimeSpan elapsed)
+    {
+        stdout.WriteLine();
+        stdout.WriteLine("== Summary");
+        summary.Write(stdout, elapsed);
+        stdout.Flush();
     }
 
     private static async Task<InProcessServer> StartServerAsync(DemoNarrator say, ServerOptions options, FileLoggerProvider log, CancellationToken ct)
@@ -147,10 +165,10 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
                 : throw new DemoCheckFailed($"{left.Count} processes of the demo still running (listed above)");
         });
 
-    private void KeepRunning(Uri url, Uri? front, string? work, string? tokenPath)
+    private void KeepRunning(Uri url, Uri? front, string? work, string? tokenPath, DemoNames names)
     {
         stdout.WriteLine();
-        stdout.WriteLine("== Kept running (--keep): explore, then Ctrl-C to stop everything");
+        stdout.WriteLine("== Kept running (--keep): explore, then Ctrl-C to stop everything (the checks of the stop follow)");
         stdout.WriteLine($"   API:            {url}");
         stdout.WriteLine($"   load balancer:  {front}");
         if (tokenPath is not null)
@@ -160,7 +178,7 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
             stdout.WriteLine($"   export GREENLIGHT_SERVER={url.ToString().TrimEnd('/')} GREENLIGHT_TOKEN_FILE={tokenPath}");
         }
 
-        stdout.WriteLine($"   then e.g.: greenlight deployment list --app demo; greenlight asg list; curl -i {front}");
+        stdout.WriteLine($"   then e.g.: greenlight deployment list --app {names.Application} --group {names.Group}; greenlight asg list; curl -i {front}");
         stdout.Flush();
     }
 

@@ -63,7 +63,10 @@ internal sealed partial class DemoScenario
         }
 
         var green = await api.GroupScalingGroupAsync();
-        say.Say($"the group now runs on {green}, the green copy of {N.ScalingGroup}; the blue instances are terminated");
+        say.Say($"the group now runs on {green}, the green copy of {N.ScalingGroup}");
+        await Poll.UntilAsync(() => api.ExistsAsync($"auto-scaling-groups/{N.ScalingGroup}"), exists => !exists, DemoApi.Timeout,
+            $"the blue scaling group {N.ScalingGroup} terminated and deleted", _ => "still there", CancellationToken.None);
+        say.Say($"the blue scaling group {N.ScalingGroup} and its 5 instances are gone");
         await ExpectServedAsync(green, V2, 5);
         var greenIds = (await api.InstancesAsync(green)).Where(i => i.State == "InService").Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         await Poll.UntilAsync(api.TargetsAsync, t => t.Count == 5 && t.All(x => greenIds.Contains(x.InstanceId) && x.State == "healthy"), DemoApi.Timeout,
