@@ -13,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 command -v dotnet >/dev/null 2>&1 || { echo "demo: dotnet is not on PATH: install the .NET SDK that global.json names" >&2; exit 2; }
 
 echo "== Building greenlight (Release) and the sample bundles (only what changed since the last run)"
-dotnet build src/Greenlight.Cli -c Release -nologo -clp:ErrorsOnly -v:quiet
+dotnet build src/Greenlight.Cli -c Release -nologo -v:quiet "-clp:ErrorsOnly;NoSummary"
 ./eng/sample-app.sh >/dev/null
 
 exec dotnet src/Greenlight.Cli/bin/Release/net10.0/greenlight.dll demo --bundles artifacts/sample-web/bundles "$@"

@@ -108,7 +108,8 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
         if (kept && summary.Ok)
         {
             stdout.WriteLine();
-            stdout.WriteLine($"Every step behaved as expected, and everything was stopped ({DemoSummary.Seconds(clock.Elapsed)} in all).");
+            stdout.WriteLine($"Every step behaved as expected, and everything was stopped ({DemoSummary.Seconds(clock.Elapsed)} in all)." +
+                (work is null ? "" : $" The data and logs are kept in {work}."));
         }
         else
         {
@@ -117,8 +118,11 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
 
         if (!summary.Ok)
         {
-            stderr.WriteLine($"demo: FAILED at \"{summary.FirstFailure!.Step}\": {summary.FirstFailure.Details}" +
-                (work is null ? "" : $" (the server's log and the instances' sandboxes are kept in {work})"));
+            if (work is not null)
+            {
+                stderr.WriteLine($"demo: the server's log and the instances' sandboxes are kept in {work} (server.log, server/instances/ID/)");
+            }
+
             return ExitCodes.Failure;
         }
 
