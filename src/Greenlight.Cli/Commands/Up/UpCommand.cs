@@ -125,9 +125,11 @@ internal static class UpCommand
                 }
                 catch (OperationCanceledException)
                 {
-                    stdout.WriteLine("Stopping: the server stops its local instances and what they started...");
-                    stdout.Flush();
+                    // Ctrl-C or SIGTERM: stop below.
                 }
+
+                stdout.WriteLine("Stopping: the server stops its local instances and what they started...");
+                stdout.Flush();
             }
 
             stdout.WriteLine("Stopped.");
