@@ -24,6 +24,8 @@ public static class Program
         var root = new RootCommand(
             "Greenlight deploys application revisions to server fleets with the model of AWS CodeDeploy.\n" +
             "Exit codes: 0 success; 1 the check, plan, deployment or scaling wait failed, or the server refused a resource verb; 2 usage or input error.");
+        root.Subcommands.Add(Commands.Up.UpCommand.Create());
+        root.Subcommands.Add(Commands.Demo.DemoCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(ServerCommand.Create());
