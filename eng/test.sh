@@ -2,7 +2,8 @@
 # Runs every Greenlight test: install what the tests need (PostgreSQL, acl), build once (the solution and the sample
 # bundles), then
 #   1. every test outside the long property category (unit, table, replay, architecture, CLI), and
-#   2. the property tests (trait Category=Property) with many cases.
+#   2. the property tests (trait Category=Property) with many cases, and
+#   3. the README's first command (the demo) in a clean clone of HEAD, which must exit 0.
 # Usage: ./eng/test.sh [extra dotnet test arguments]
 # Environment: GREENLIGHT_PROPERTY_ITERATIONS (cases per property in pass 2; default 3000).
 set -euo pipefail
@@ -31,6 +32,10 @@ echo "== tests"
 GREENLIGHT_PROPERTY_ITERATIONS=200 run --filter "Category!=Property" "$@"
 echo "== property tests (${GREENLIGHT_PROPERTY_ITERATIONS:-3000} cases each)"
 GREENLIGHT_PROPERTY_ITERATIONS="${GREENLIGHT_PROPERTY_ITERATIONS:-3000}" run --filter "Category=Property" "$@"
+
+# The README's first command (the demo) from a clean clone of HEAD, as a newcomer runs it: it must exit 0.
+echo "== README commands from a clean clone"
+./eng/readme-first-command.sh || status=1
 
 # One closing line for the whole run, summed over both passes and every test assembly.
 awk '

@@ -25,6 +25,8 @@ public static class Program
             "Greenlight deploys application revisions to server fleets with the model of AWS CodeDeploy.\n" +
             "Exit codes: 0 success; 1 the check, plan, deployment or scaling wait failed, or the server refused the request;\n" +
             "2 usage or input error, no server or token configured, or the server unreachable.");
+        root.Subcommands.Add(Commands.Up.UpCommand.Create());
+        root.Subcommands.Add(Commands.Demo.DemoCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(ServerCommand.Create());
@@ -41,6 +43,14 @@ public static class Program
         root.Subcommands.Add(LoadBalancerCommand.Create());
         root.Subcommands.Add(TargetGroupCommand.Create());
         root.Subcommands.Add(Commands.Alarms.AlarmCommand.Create());
+        root.Subcommands.Add(Commands.Declarative.ApplyCommand.Create());
+        root.Subcommands.Add(Commands.Declarative.DiffCommand.Create());
+        root.Subcommands.Add(Commands.Declarative.ExportCommand.Create());
+        root.Subcommands.Add(Commands.Revisions.PushCommand.Create());
+        root.Subcommands.Add(Commands.Revisions.RevisionCommand.Create());
+        root.Subcommands.Add(Commands.Tokens.TokenCommand.Create());
+        root.Subcommands.Add(Commands.Tokens.EnrollmentTokenCommand.Create());
+        root.Subcommands.Add(Commands.Status.StatusCommand.Create());
         root.Subcommands.Add(Commands.Contexts.ContextCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create());
         return root;

@@ -10,7 +10,8 @@ internal sealed class ServerCli : IAsyncDisposable
 
     public TestServer Server { get; }
 
-    public static async Task<ServerCli> StartAsync() => new(await TestServer.StartAsync());
+    /// <summary>Starts the server; <paramref name="allowedRevisionHosts"/> are the hosts it downloads revisions from.</summary>
+    public static async Task<ServerCli> StartAsync(IReadOnlyList<string>? allowedRevisionHosts = null) => new(await TestServer.StartAsync(allowedRevisionHosts));
 
     /// <summary>Runs <c>greenlight ARGS --server URL --token-file DATA/admin.token</c>.</summary>
     public CliResult Run(params string[] args) =>

@@ -21,7 +21,7 @@ internal static class DeployCommand
         var revision = new Option<string>("--revision") { Description = "A registered revision's SHA-256.", HelpName = "SHA256" };
         var bundle = new Option<string>("--bundle", "-b") { Description = "A bundle directory, or a .zip/.tar/.tgz file, to upload first.", HelpName = "DIR|FILE" };
         var config = new Option<string>("--config", "-c") { Description = "A deployment configuration (default: the group's).", HelpName = "NAME" };
-        var watch = new Option<bool>("--watch", "-w") { Description = "Follow the deployment to its verdict; the exit code is the verdict." };
+        var watch = new Option<bool>("--watch", "-w") { Description = "Follow the deployment to its verdict (events, traffic split, alarm states); the exit code is the verdict." };
         var traffic = Options.TrafficOption.Create("Blue/green: how traffic moves to green: all | canary:PCT:DURATION | linear:PCT:DURATION | steps:W@D,... (default: the group's, else all).");
         var greenTags = Options.TagOptions.Filters("--green-tag-filter",
             "Blue/green with DISCOVER_EXISTING: instances with this tag become green (KEY=VALUE, KEY or =VALUE). Repeatable; any filter matches.");
@@ -170,8 +170,9 @@ internal static class DeployCommand
     }
 
     /// <summary>
-    /// Polls the deployment until it ends, printing each change of status or activity with the fleet's counts, and each
-    /// instance's lifecycle events as they start, succeed or fail; returns its final DeploymentInfo.
+    /// Polls the deployment until it ends, printing each change of status or activity with the fleet's counts, each
+    /// instance's lifecycle events as they start, succeed or fail, the traffic split, and the state of each alarm the
+    /// group watches when it changes; returns its final DeploymentInfo.
     /// </summary>
     internal static async Task<JsonNode> WatchAsync(ApiConnection api, string id, TextWriter progress, CancellationToken ct)
     {
@@ -179,9 +180,12 @@ internal static class DeployCommand
         var last = "";
         string? lastTraffic = null;
         var events = new Dictionary<(string Instance, string Name), string>();
+        IReadOnlyList<string>? alarmNames = null;
+        var alarms = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
             var info = (await api.GetAsync($"deployments/{id}", ct))["deploymentInfo"]!;
+            alarmNames ??= await WatchAlarms.NamesAsync(api, info, ct);
             var status = info["status"]!.GetValue<string>();
             var line = $"{status,-10} {info["statusReason"]}  ({WatchProgress.Counts(info["deploymentOverview"])})";
             var at = string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s]");
@@ -202,6 +206,17 @@ internal static class DeployCommand
             {
                 progress.WriteLine($"{at} {id}  {split}");
                 lastTraffic = split;
+            }
+
+            if (alarmNames.Count > 0)
+            {
+                var states = WatchAlarms.States(await api.GetAsync("alarms", ct), alarmNames);
+                foreach (var change in WatchAlarms.Changes(alarms, states))
+                {
+                    progress.WriteLine($"{at} {id}  {change}");
+                }
+
+                alarms = states.ToDictionary(a => a.Name, a => a.State, StringComparer.Ordinal);
             }
 
             if (status is "Succeeded" or "Failed" or "Stopped")

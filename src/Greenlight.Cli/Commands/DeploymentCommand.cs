@@ -6,7 +6,7 @@ using Greenlight.Cli.Output;
 
 namespace Greenlight.Cli.Commands;
 
-/// <summary><c>greenlight deployment get|list|watch|stop|continue|rollback|explain</c>: look at and control deployments.</summary>
+/// <summary><c>greenlight deployment get|list|watch|stop|continue|rollback|explain|targets|events</c>: look at and control deployments.</summary>
 internal static class DeploymentCommand
 {
     public static Command Create()
@@ -21,6 +21,8 @@ internal static class DeploymentCommand
             "  greenlight deployment continue d-ABCDEFGHI\n" +
             "  greenlight deployment rollback d-ABCDEFGHI\n" +
             "  greenlight deployment explain d-ABCDEFGHI\n" +
+            "  greenlight deployment targets d-ABCDEFGHI\n" +
+            "  greenlight deployment events d-ABCDEFGHI\n" +
             "Exit codes: 0 done (watch: Succeeded); 1 the server refused, or watch ended Failed or Stopped; 2 bad options, nothing configured or the server unreachable.");
         command.Subcommands.Add(Get());
         command.Subcommands.Add(List());
@@ -29,6 +31,8 @@ internal static class DeploymentCommand
         command.Subcommands.Add(Continue());
         command.Subcommands.Add(Rollback());
         command.Subcommands.Add(Explain());
+        command.Subcommands.Add(DeploymentTargetsCommands.Targets());
+        command.Subcommands.Add(DeploymentTargetsCommands.Events());
         return command;
     }
 
@@ -102,8 +106,9 @@ internal static class DeploymentCommand
     {
         var id = new Argument<string>("deployment-id") { Description = "The deployment to follow." };
         var command = new Command("watch",
-            "Follow a deployment to its verdict: each change of status with the fleet's counts, and each instance's lifecycle events as they\n" +
-            "start, succeed, fail or are skipped. The exit code is the verdict: 0 Succeeded, 1 Failed or Stopped.\n" +
+            "Follow a deployment to its verdict: each change of status with the fleet's counts, each instance's lifecycle events as they\n" +
+            "start, succeed, fail or are skipped, the traffic split, and each change of state of the group's alarms (alarm web-5xx OK -> ALARM (reason)).\n" +
+            "The exit code is the verdict: 0 Succeeded, 1 Failed or Stopped.\n" +
             "Examples:\n  greenlight deployment watch d-ABCDEFGHI") { id };
         return WithApi(command, async (api, parse, stdout) =>
         {

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using Greenlight.Cli.Commands.Hosting;
 using Greenlight.Cli.Commands.Plan;
 using Greenlight.Server.Hosting;
-using Greenlight.Store;
-using Microsoft.Extensions.Logging;
 
 namespace Greenlight.Cli.Commands;
 
@@ -107,46 +105,16 @@ internal static class ServerCommand
 
     private static async Task<int> RunAsync(ServerOptions options, TextWriter stdout, TextWriter stderr)
     {
-        try
+        using var signal = new ShutdownSignal();
+        var (server, problem) = await InProcessServer.StartAsync(options, ServerLogging.Console, signal.Token);
+        if (server is null)
         {
-            ServerHost.ParseEndpoint(options.Listen);
-        }
-        catch (ArgumentException e)
-        {
-            return Usage(stderr, e.Message);
+            return Usage(stderr, problem!);
         }
 
-        Engine.Storage.IGreenlightStore store;
-        try
+        await using (server)
         {
-            Directory.CreateDirectory(options.DataDirectory);
-            store = StoreFactory.Open(options.Database, options.DataDirectory);
-        }
-        catch (Exception e) when (e is StoreConfigurationException or IOException or UnauthorizedAccessException)
-        {
-            return Usage(stderr, e.Message);
-        }
-
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        ServerHost host;
-        try
-        {
-            host = await ServerHost.StartAsync(options, store, TimeProvider.System, l => l.AddSimpleConsole(c =>
-            {
-                c.SingleLine = true;
-                c.TimestampFormat = "HH:mm:ss ";
-            }).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning), stop.Token);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await store.DisposeAsync();
-            return Usage(stderr, $"cannot start: {FirstLine(e)}");
-        }
-
-        await using (host)
-        {
+            var host = server.Host;
             stdout.WriteLine($"Greenlight server listening on {host.Url}");
             stdout.WriteLine($"Data directory: {options.DataDirectory} (database: {Describe(options.Database)})");
             stdout.WriteLine(host.NewAdminToken is { } token
@@ -157,7 +125,7 @@ internal static class ServerCommand
             stdout.Flush();
             try
             {
-                await host.WaitForShutdownAsync(stop.Token);
+                await host.WaitForShutdownAsync(signal.Token);
             }
             catch (OperationCanceledException)
             {
@@ -165,14 +133,11 @@ internal static class ServerCommand
             }
         }
 
-        await store.DisposeAsync();
         return ExitCodes.Success;
     }
 
     private static string Describe(string database) =>
         database.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? "PostgreSQL" : "SQLite";
-
-    private static string FirstLine(Exception e) => (e.InnerException is { } inner && e is AggregateException ? inner : e).Message.Split('\n')[0];
 
     internal static bool TryParseSize(string text, out long bytes)
     {

@@ -73,7 +73,8 @@ internal static class ValidateCommand
         return errors == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static (string? AppSpec, string Label, IReadOnlyList<AppSpecDiagnostic> Diagnostics) Check(string path, AppSpecParseOptions options)
+    /// <summary>The appspec found (as a label), the label to report findings under, and every finding; throws <see cref="BundleReadException"/> or <see cref="IOException"/> for an unreadable path.</summary>
+    internal static (string? AppSpec, string Label, IReadOnlyList<AppSpecDiagnostic> Diagnostics) Check(string path, AppSpecParseOptions options)
     {
         if (Directory.Exists(path))
         {

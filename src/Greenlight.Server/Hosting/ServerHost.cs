@@ -63,7 +63,7 @@ public sealed class ServerHost : IAsyncDisposable
             j.SerializerOptions.DefaultIgnoreCondition = Documents.Options.DefaultIgnoreCondition;
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDescription.Configure);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(time);

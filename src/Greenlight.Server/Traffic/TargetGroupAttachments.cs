@@ -1,3 +1,4 @@
+using Greenlight.Core.Fleet;
 using Greenlight.Engine.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -20,15 +21,18 @@ public static class TargetGroupAttachments
         var changed = false;
         foreach (var group in await TrafficStore.TargetGroupsAsync(store, ct))
         {
-            var members = directory.Groups
-                .Where(a => a.TargetGroupNames.Contains(group.Name))
+            var attached = directory.Groups.Where(a => a.TargetGroupNames.Contains(group.Name)).ToList();
+            var members = attached
                 .SelectMany(a => InstanceDirectory.InService(a).Select(id => (Id: id, Source: TargetEntry.Attachment(a.Name))))
                 .DistinctBy(m => m.Id)
                 .ToList();
-            if (Reconcile(group, members) is var (next, notes) && notes.Count > 0)
+            var arriving = attached
+                .SelectMany(a => a.State.Instances.Where(i => i.State is LifecycleState.Pending or LifecycleState.PendingWait).Select(i => i.InstanceId))
+                .ToHashSet(StringComparer.Ordinal);
+            if (Reconcile(group, members, arriving) is var (next, notes) && notes.Count > 0)
             {
                 var audit = new AuditEntry(time.GetUtcNow(), "auto scaling attachment", "ReconcileTargets", group.Name, string.Join("; ", notes));
-                await TrafficStore.UpdateTargetGroupAsync(store, group.Name, doc => Reconcile(doc, members) is var (n, c) && c.Count > 0 ? n : null, audit, ct);
+                await TrafficStore.UpdateTargetGroupAsync(store, group.Name, doc => Reconcile(doc, members, arriving) is var (n, c) && c.Count > 0 ? n : null, audit, ct);
                 foreach (var note in notes)
                 {
                     TrafficLog.Attachment(logger, group.Name, note.Group, note.Change, note.InstanceId);
@@ -49,8 +53,14 @@ public static class TargetGroupAttachments
         return changed;
     }
 
-    /// <summary>The group with its attachment members (InService instances and the attachment's source) in, and the attachment's former members out.</summary>
-    public static (TargetGroupDocument Next, IReadOnlyList<Note> Notes) Reconcile(TargetGroupDocument doc, IReadOnlyList<(string Id, string Source)> members)
+    /// <summary>
+    /// The group with its attachment members (InService instances and the attachment's source) in, and the attachment's
+    /// former members out. Instances still on their way in (<paramref name="arriving"/>: Pending, Pending:Wait) are
+    /// neither added nor removed: a launch deployment with traffic control registers its instance before it is InService
+    /// (as the attachment's target, so scale-in removes it later), and taking it out again would leave that deployment
+    /// waiting for a healthy target that never comes.
+    /// </summary>
+    public static (TargetGroupDocument Next, IReadOnlyList<Note> Notes) Reconcile(TargetGroupDocument doc, IReadOnlyList<(string Id, string Source)> members, IReadOnlySet<string>? arriving = null)
     {
         var notes = new List<Note>();
         var next = doc;
@@ -75,7 +85,7 @@ public static class TargetGroupAttachments
 
         foreach (var target in next.Targets.Where(t => t.Source.StartsWith("asg:", StringComparison.Ordinal)).ToList())
         {
-            if (!members.Contains((target.InstanceId, target.Source)))
+            if (!members.Contains((target.InstanceId, target.Source)) && arriving?.Contains(target.InstanceId) != true)
             {
                 next = next.Deregister(target.InstanceId, holdOut: false);
                 notes.Add(new Note(target.Source[4..], "deregistered", target.InstanceId));
