@@ -27,7 +27,7 @@ public sealed class StructuredOutputTests
         await using var cli = await ServerCli.StartAsync();
         Assert.Equal(0, cli.Run("application", "create", "web").ExitCode);
 
-        foreach (var command in new[] { "application list", "application get web", "config list", "config get CodeDeployDefault.OneAtATime", "deployment list", "instance list" })
+        foreach (var command in new[] { "application list", "application get web", "config list", "config get CodeDeployDefault.OneAtATime", "deployment list", "instance list", "status", "token list", "revision list --app web" })
         {
             var json = cli.Run([.. command.Split(' '), "-o", "json"]);
             var yaml = cli.Run([.. command.Split(' '), "-o", "yaml"]);
@@ -35,6 +35,20 @@ public sealed class StructuredOutputTests
             Assert.True(json.ExitCode == 0 && yaml.ExitCode == 0, command + json.Stderr + yaml.Stderr);
             YamlTree.AssertSame(json.Stdout, yaml.Stdout);
         }
+    }
+
+    [Fact]
+    public async Task Yaml_Diff_ReadsBackAsTheJsonWithTheSameVerdict()
+    {
+        await using var cli = await ServerCli.StartAsync();
+        var file = Path.Combine(RepositoryRoot.Path, "samples", "declarative", "web.yaml");
+
+        var json = cli.Run("diff", "-f", file, "-o", "json");
+        var yaml = cli.Run("diff", "-f", file, "-o", "yaml");
+
+        Assert.True(json.ExitCode == 1, json.Stdout + json.Stderr);
+        Assert.Equal(1, yaml.ExitCode);
+        YamlTree.AssertSame(json.Stdout, yaml.Stdout);
     }
 
     [Fact]
