@@ -7,7 +7,9 @@ public sealed record ConnectionFlags(string? Server, string? Token, string? Toke
 /// The server and token a verb calls with, resolved from flags, the environment and the config file's contexts.
 /// Precedence, for the server and the token each: flags, then the context named by <c>--context</c>, then the
 /// environment, then the context named by GREENLIGHT_CONTEXT or the current context. The config file is read only
-/// when a later source is needed, so a broken file does not stop a command given everything by flags.
+/// when a later source is needed, so a broken file does not stop a command given everything by flags. A context's token
+/// is sent only to that context's server: with the server from a flag or the environment and no token there, a
+/// context whose server is another is not asked for its token (that would hand it to another server).
 /// </summary>
 public sealed record ConnectionSettings(Uri Server, string Token)
 {
@@ -38,7 +40,7 @@ public sealed record ConnectionSettings(Uri Server, string Token)
             sources.Add(() => contextByVariable is not null ? ContextSource(contextByVariable, "GREENLIGHT_CONTEXT") : CurrentSource());
         }
 
-        string? server = null, serverFrom = null, token = null, tokenFile = null, tokenFrom = null;
+        string? server = null, serverFrom = null, token = null, tokenFile = null, tokenFrom = null, skippedToken = null;
         foreach (var next in sources)
         {
             if (server is not null && (token ?? tokenFile) is not null)
@@ -65,6 +67,12 @@ public sealed record ConnectionSettings(Uri Server, string Token)
 
             if (token is null && tokenFile is null && (source.Token ?? source.TokenFile) is not null)
             {
+                if (source.IsContext && !SameServer(server, source.Server))
+                {
+                    skippedToken ??= $"{source.TokenLabel} is for {source.Server}, not {server} ({serverFrom})";
+                    continue;
+                }
+
                 (token, tokenFile, tokenFrom) = (source.Token, source.Token is null ? source.TokenFile : null, source.TokenLabel);
             }
         }
@@ -94,9 +102,11 @@ public sealed record ConnectionSettings(Uri Server, string Token)
 
         if (string.IsNullOrEmpty(token))
         {
-            problem = tokenFrom is null
-                ? $"no token: pass --token-file FILE, set GREENLIGHT_TOKEN_FILE or GREENLIGHT_TOKEN, or {AddHint}"
-                : $"{tokenFrom} '{tokenFile}' is empty";
+            problem = tokenFrom is not null
+                ? $"{tokenFrom} '{tokenFile}' is empty"
+                : skippedToken is not null
+                    ? $"no token for {server}: {skippedToken}, and a context's token goes only to its own server; pass --token-file FILE, set GREENLIGHT_TOKEN_FILE or GREENLIGHT_TOKEN, or use that context's server"
+                    : $"no token: pass --token-file FILE, set GREENLIGHT_TOKEN_FILE or GREENLIGHT_TOKEN, or {AddHint}";
             return null;
         }
 
@@ -130,7 +140,7 @@ public sealed record ConnectionSettings(Uri Server, string Token)
             }
 
             var label = $"context '{name}' ({path})";
-            return new Source($"{label} server", context.Server, $"{label} {(context.Token is not null ? "token" : "tokenFile")}", context.Token, context.TokenFile);
+            return new Source($"{label} server", context.Server, $"{label} {(context.Token is not null ? "token" : "tokenFile")}", context.Token, context.TokenFile, IsContext: true);
         }
 
         CliConfig? Load()
@@ -144,6 +154,11 @@ public sealed record ConnectionSettings(Uri Server, string Token)
         }
     }
 
+    /// <summary>Whether two server URLs name the same server (scheme, host and port; a trailing slash or path aside).</summary>
+    private static bool SameServer(string? chosen, string? context) =>
+        chosen is null || (Uri.TryCreate(chosen, UriKind.Absolute, out var a) && Uri.TryCreate(context, UriKind.Absolute, out var b) &&
+                           Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0);
+
     /// <summary>One source's server and token, with the names messages give them.</summary>
-    private sealed record Source(string ServerLabel, string? Server, string TokenLabel, string? Token, string? TokenFile);
+    private sealed record Source(string ServerLabel, string? Server, string TokenLabel, string? Token, string? TokenFile, bool IsContext = false);
 }

@@ -19,10 +19,9 @@ public sealed class ConnectionSettingsTests : IDisposable
     [Theory]
     [InlineData("", "", "http://a.test:1/", "token-a")]
     [InlineData("", "GREENLIGHT_SERVER=http://env.test:3 GREENLIGHT_TOKEN=token-env", "http://env.test:3/", "token-env")]
-    [InlineData("", "GREENLIGHT_URL=http://old.test:4", "http://old.test:4/", "token-a")]
-    [InlineData("", "GREENLIGHT_SERVER=http://env.test:3 GREENLIGHT_URL=http://old.test:4", "http://env.test:3/", "token-a")]
     [InlineData("", "GREENLIGHT_CONTEXT=b", "http://b.test:2/", "token-b-file")]
-    [InlineData("", "GREENLIGHT_CONTEXT=b GREENLIGHT_SERVER=http://env.test:3", "http://env.test:3/", "token-b-file")]
+    [InlineData("", "GREENLIGHT_SERVER=http://a.test:1/api/", "http://a.test:1/api/", "token-a")]
+    [InlineData("", "GREENLIGHT_CONTEXT=b GREENLIGHT_SERVER=http://B.test:2", "http://b.test:2/", "token-b-file")]
     [InlineData("--context b", "GREENLIGHT_SERVER=http://env.test:3 GREENLIGHT_TOKEN=token-env", "http://b.test:2/", "token-b-file")]
     [InlineData("--server http://flag.test:5", "GREENLIGHT_SERVER=http://env.test:3 GREENLIGHT_TOKEN=token-env", "http://flag.test:5/", "token-env")]
     [InlineData("--server http://flag.test:5 --token token-flag --context b", "GREENLIGHT_TOKEN=token-env", "http://flag.test:5/", "token-flag")]
@@ -38,6 +37,24 @@ public sealed class ConnectionSettingsTests : IDisposable
 
         Assert.Null(problem);
         Assert.Equal((server, token), (settings!.Server.ToString(), settings.Token));
+    }
+
+    [Theory]
+    [InlineData("", "GREENLIGHT_URL=http://old.test:4", "context 'a'", "http://old.test:4 (GREENLIGHT_URL)")]
+    [InlineData("", "GREENLIGHT_SERVER=http://env.test:3 GREENLIGHT_URL=http://old.test:4", "context 'a'", "http://env.test:3 (GREENLIGHT_SERVER)")]
+    [InlineData("", "GREENLIGHT_CONTEXT=b GREENLIGHT_SERVER=http://env.test:3", "context 'b'", "http://env.test:3 (GREENLIGHT_SERVER)")]
+    [InlineData("--server http://flag.test:5", "", "context 'a'", "http://flag.test:5 (--server)")]
+    public void Resolve_ServerFromElsewhereAndTokenOnlyInAContext_RefusesToSendTheContextsToken(string flags, string variables, string context, string server)
+    {
+        foreach (var pair in variables.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            _env.Set(pair.Split('=')[0], pair.Split('=')[1]);
+        }
+
+        Assert.Null(ConnectionSettings.Resolve(Flags(flags), _env.Cli, out var problem));
+        Assert.Contains(context, problem, StringComparison.Ordinal);
+        Assert.Contains($"not {server}", problem, StringComparison.Ordinal);
+        Assert.Contains("a context's token goes only to its own server", problem, StringComparison.Ordinal);
     }
 
     [Fact]
