@@ -17,14 +17,27 @@ internal static class CliRunner
 
     public static CliResult Run(params string[] args) => RunIn(Isolated, args);
 
+    /// <summary>
+    /// Runs the CLI as its process would: with no synchronization context, so its awaits continue on the thread pool
+    /// and never queue behind xunit's test threads, which this call blocks.
+    /// </summary>
     public static CliResult RunIn(CliEnvironment environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         int code;
-        using (CliEnvironment.Use(environment))
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
         {
-            code = Program.Run(args, stdout, stderr);
+            using (CliEnvironment.Use(environment))
+            {
+                code = Program.Run(args, stdout, stderr);
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
         }
 
         return new CliResult(code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));

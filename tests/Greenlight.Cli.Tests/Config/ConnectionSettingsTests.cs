@@ -28,10 +28,7 @@ public sealed class ConnectionSettingsTests : IDisposable
     [InlineData("--token-file FLAGFILE", "GREENLIGHT_TOKEN=token-env", "http://a.test:1/", "token-flag-file")]
     public void Resolve_Sources_FlagsThenContextFlagThenEnvironmentThenContext(string flags, string variables, string server, string token)
     {
-        foreach (var pair in variables.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            _env.Set(pair.Split('=')[0], pair.Split('=')[1]);
-        }
+        SetVariables(variables);
 
         var settings = ConnectionSettings.Resolve(Flags(flags), _env.Cli, out var problem);
 
@@ -46,10 +43,7 @@ public sealed class ConnectionSettingsTests : IDisposable
     [InlineData("--server http://flag.test:5", "", "context 'a'", "http://flag.test:5 (--server)")]
     public void Resolve_ServerFromElsewhereAndTokenOnlyInAContext_RefusesToSendTheContextsToken(string flags, string variables, string context, string server)
     {
-        foreach (var pair in variables.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            _env.Set(pair.Split('=')[0], pair.Split('=')[1]);
-        }
+        SetVariables(variables);
 
         Assert.Null(ConnectionSettings.Resolve(Flags(flags), _env.Cli, out var problem));
         Assert.Contains(context, problem, StringComparison.Ordinal);
@@ -83,10 +77,7 @@ public sealed class ConnectionSettingsTests : IDisposable
     [InlineData("", "GREENLIGHT_TOKEN_FILE=/nonexistent/admin.token", "GREENLIGHT_TOKEN_FILE '/nonexistent/admin.token' does not exist")]
     public void Resolve_BadSource_NamesIt(string flags, string variables, string expected)
     {
-        foreach (var pair in variables.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            _env.Set(pair.Split('=')[0], pair.Split('=')[1]);
-        }
+        SetVariables(variables);
 
         Assert.Null(ConnectionSettings.Resolve(Flags(flags), _env.Cli, out var problem));
         Assert.StartsWith(expected.Replace("CONFIG", _env.ConfigPath, StringComparison.Ordinal), problem, StringComparison.Ordinal);
@@ -126,4 +117,13 @@ public sealed class ConnectionSettingsTests : IDisposable
     }
 
     public void Dispose() => _env.Dispose();
+
+    /// <summary>Sets "NAME=VALUE NAME=VALUE" in the test's environment.</summary>
+    private void SetVariables(string variables)
+    {
+        foreach (var pair in variables.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            _env.Set(pair.Split('=')[0], pair.Split('=')[1]);
+        }
+    }
 }
