@@ -41,10 +41,13 @@ internal sealed partial class DemoScenario
         var id = await api.DeployAsync(sha, "canary:10:8s");
         var weights = new List<int>();
         var end = await DeploymentProgress.WaitForEndAsync(api, say, id, weights);
-        await load.WaitForCountAsync(load.Count + 30, DemoApi.Timeout, CancellationToken.None);
+        var endedAt = load.Now;
+        await load.WaitForCountAsync(load.Count + 60, DemoApi.Timeout, CancellationToken.None);
         var tally = await load.StopAsync();
+        var after = tally.SentFrom(endedAt);
         Record(id, "v2", "blue/green, canary 10 % then 100 %", end, tally);
-        say.Say($"load during the deployment: {tally.Describe()}");
+        say.Say($"load during the deployment: {new LoadTally([.. tally.Answers.Where(a => a.SentAt < endedAt)]).Describe()}");
+        say.Say($"load after it: {after.Describe()}");
         say.Say($"traffic split seen (green %): {string.Join(" -> ", weights)}");
         Expect(end, "Succeeded");
         if (tally.Failed > 0)
@@ -60,6 +63,11 @@ internal sealed partial class DemoScenario
         if (!tally.ServedBy.ContainsKey(V2))
         {
             throw new DemoCheckFailed($"no request was served by {V2}: {tally.Describe()}");
+        }
+
+        if (after.ServedBy.Keys.Any(v => v != V2))
+        {
+            throw new DemoCheckFailed($"after the deployment succeeded every request should be served by {V2}: {after.Describe()}");
         }
 
         var green = await api.GroupScalingGroupAsync();
