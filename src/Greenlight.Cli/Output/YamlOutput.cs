@@ -17,13 +17,22 @@ internal static partial class YamlOutput
     private static readonly EmitterSettings Settings = EmitterSettings.Default.WithBestWidth(int.MaxValue).WithIndentedSequences();
 
     /// <summary>Writes <paramref name="node"/> as one YAML document.</summary>
-    public static void Write(TextWriter writer, JsonNode? node)
+    public static void Write(TextWriter writer, JsonNode? node) => WriteStream(writer, [node], separated: false);
+
+    /// <summary>Writes <paramref name="documents"/> as a multi-document stream, each document starting with <c>---</c> (what <c>greenlight export</c> prints).</summary>
+    public static void WriteDocuments(TextWriter writer, IEnumerable<JsonNode> documents) => WriteStream(writer, documents, separated: true);
+
+    private static void WriteStream(TextWriter writer, IEnumerable<JsonNode?> documents, bool separated)
     {
         var emitter = new Emitter(writer, Settings);
         emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart());
-        Emit(emitter, node);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
+        foreach (var document in documents)
+        {
+            emitter.Emit(new DocumentStart(null, null, isImplicit: !separated));
+            Emit(emitter, document);
+            emitter.Emit(new DocumentEnd(isImplicit: true));
+        }
+
         emitter.Emit(new StreamEnd());
     }
 

@@ -54,7 +54,7 @@ internal static class ExportCommand
                 }
                 else
                 {
-                    YamlDocumentWriter.Write(writer, documents);
+                    YamlOutput.WriteDocuments(writer, documents);
                 }
 
                 return ExitCodes.Success;
