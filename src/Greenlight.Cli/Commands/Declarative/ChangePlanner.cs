@@ -27,10 +27,9 @@ internal static class ChangePlanner
             }
 
             var changes = SpecDiff.Compare(desired, current);
-            var action = changes.Count == 0 ? ChangeAction.Unchanged
-                : ResourceStore.CannotUpdate(document.Kind, changes) is not null ? ChangeAction.Impossible
-                : ChangeAction.Update;
-            plan.Add(new PlannedChange(document, action, changes, action == ChangeAction.Impossible ? ResourceStore.CannotUpdate(document.Kind, changes) : null));
+            var reason = changes.Count == 0 ? null : ResourceStore.CannotUpdate(document.Kind, changes);
+            var action = changes.Count == 0 ? ChangeAction.Unchanged : reason is not null ? ChangeAction.Impossible : ChangeAction.Update;
+            plan.Add(new PlannedChange(document, action, changes, reason));
         }
 
         return plan;

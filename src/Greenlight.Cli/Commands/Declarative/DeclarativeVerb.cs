@@ -38,7 +38,7 @@ internal static class DeclarativeVerb
             IReadOnlyList<ResourceDocument> documents;
             try
             {
-                documents = DocumentLoader.Load(parse.GetValue(files) ?? [], Console.In);
+                documents = DocumentLoader.Load(parse.GetValue(files) ?? [], Config.CliEnvironment.Current.Input);
             }
             catch (DeclarativeInputException e)
             {
