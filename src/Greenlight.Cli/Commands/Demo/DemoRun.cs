@@ -18,6 +18,21 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
 
     private static readonly TimeSpan LeftoverWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>Why the server given with <c>--server</c> cannot be used (unreachable: exit 2; the token refused: exit 1), or null.</summary>
+    private static async Task<ApiException?> RefusedAsync(Uri url, string token, CancellationToken ct)
+    {
+        using var api = new ApiConnection(url, token);
+        try
+        {
+            await api.GetAsync("applications", ct);
+            return null;
+        }
+        catch (ApiException e)
+        {
+            return e;
+        }
+    }
+
     public async Task<int> RunAsync()
     {
         var clock = Stopwatch.StartNew();
@@ -50,6 +65,11 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
             else
             {
                 (url, token) = (remote.Url, remote.Token);
+                if (await RefusedAsync(url, token, signal.Token) is { } refused)
+                {
+                    stderr.WriteLine("error: " + refused.Line);
+                    return refused.ExitCode;
+                }
             }
 
             using var api = new ApiConnection(url, token);
@@ -75,10 +95,6 @@ internal sealed class DemoRun(TextWriter stdout, TextWriter stderr, string bundl
         catch (Exception e) when (e is DemoCheckFailed or OperationCanceledException)
         {
             // The narrator recorded the step and why; the clean-up and the summary follow.
-        }
-        catch (ApiException e)
-        {
-            summary.Add(new DemoSummary.StepRow("reach the server", false, TimeSpan.Zero, $"{e.Message} ({e.Code})"));
         }
         finally
         {

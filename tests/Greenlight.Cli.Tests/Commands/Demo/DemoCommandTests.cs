@@ -37,4 +37,24 @@ public sealed class DemoCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("error: --server and --token-file go together: the demo needs an admin token of the server it uses (or neither, to start its own)\n", result.Stderr);
     }
+
+    [Fact]
+    public void Demo_ServerUnreachable_NamesItAndExitsTwoBeforeAnyStep()
+    {
+        using var dir = new Greenlight.Testing.TempDirectory("gl-demo");
+        foreach (var name in new[] { "v1", "v2", "v3-5xx" })
+        {
+            Directory.CreateDirectory(dir.Combine(name));
+            File.WriteAllText(dir.Combine(name, "appspec.yml"), "version: 0.0\nos: linux\n");
+        }
+
+        File.WriteAllText(dir.Combine("admin.token"), "gla_test\n");
+        var url = $"http://127.0.0.1:{Greenlight.Testing.LoopbackPort.Free()}";
+
+        var result = CliRunner.Run("demo", "--bundles", dir.Path, "--server", url, "--token-file", dir.Combine("admin.token"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: cannot reach the server at {url}", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("== Creating", result.Stdout, StringComparison.Ordinal);
+    }
 }
