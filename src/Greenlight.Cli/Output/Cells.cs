@@ -17,9 +17,11 @@ internal static class Cells
 
     /// <summary>A timestamp as <c>2025-06-01 14:03:07Z</c> (UTC, seconds).</summary>
     public static string? Time(JsonNode? node) =>
-        Text(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-            : Text(node);
+        At(node) is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : Text(node);
+
+    /// <summary>A timestamp the API gave (ISO 8601; UTC unless it says otherwise), or null when it is missing or not one.</summary>
+    public static DateTimeOffset? At(JsonNode? node) =>
+        Text(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
     /// <summary>A revision's SHA-256 shortened to 12 characters, as git shortens commit ids.</summary>
     public static string? Sha(string? sha256) => sha256 is { Length: > 12 } ? sha256[..12] : sha256;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Greenlight.Cli.Output;
 
@@ -54,7 +53,7 @@ internal static class StatusReport
             ["running"] = Array(inputs.Running.Select(Running)),
             ["failing"] = new JsonObject
             {
-                ["deployments"] = Array(inputs.Failed.Where(d => Time(d["completeTime"]) is { } at && now - at <= FailedWindow).Select(Failed)),
+                ["deployments"] = Array(inputs.Failed.Where(d => Cells.At(d["completeTime"]) is { } at && now - at <= FailedWindow).Select(Failed)),
                 ["alarms"] = Array(Cells.Items(inputs.Alarms["alarms"])
                     .Where(a => Cells.Text(a["stateValue"]) == "ALARM" && In(scope?.Alarms, a["alarmName"]))
                     .Select(a => new JsonObject
@@ -129,9 +128,6 @@ internal static class StatusReport
     }
 
     private static bool In(IReadOnlySet<string>? scope, JsonNode? name) => scope is null || (Cells.Text(name) is { } n && scope.Contains(n));
-
-    private static DateTimeOffset? Time(JsonNode? node) =>
-        Cells.Text(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
     private static JsonArray Array(IEnumerable<JsonNode> items) => new([.. items]);
 }
